@@ -1,0 +1,1 @@
+"""Cypher files shipped as package data (see kg/cypher.py)."""
