@@ -1,0 +1,100 @@
+"""Extract: papers in, what each paper names and does out (PaperExtraction).
+
+The pipeline is ``spacy.blank("en")`` plus our registered components, in order:
+sentencizer (the title is sentence 0), kg_gazetteer, kg_patterns, kg_abbreviations,
+kg_entities, kg_results, kg_relations. Nothing is downloaded: the name lists ship in
+kg/resources.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+# Importing the component modules registers their factories.
+from kg.extract import abbreviations, entities, gazetteer, patterns, relations, results  # noqa: F401
+from kg.models import Mention, Paper, PaperExtraction, Relation, Result
+
+__all__ = ["build_nlp", "extract", "extract_doc", "paper_text"]
+
+COMPONENTS = ("kg_gazetteer", "kg_patterns", "kg_abbreviations", "kg_entities", "kg_results", "kg_relations")
+
+
+def build_nlp(gazetteer_paths=None) -> Language:
+    """The extraction pipeline, initialized with the shipped name lists (or the given files)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", config={"punct_chars": [*Sentencizer.default_punct_chars, "\n"]})
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.get_pipe("kg_gazetteer").initialize(nlp=nlp, paths=gazetteer_paths)
+    return nlp
+
+
+def paper_text(paper: Paper) -> str:
+    """The text the extractor reads: the title as its own first line, then the abstract."""
+    title = " ".join(paper.title.split())
+    abstract = " ".join(paper.abstract.split())
+    return f"{title}\n{abstract}" if abstract else title
+
+
+def extract_doc(doc: Doc, paper: Paper) -> PaperExtraction:
+    """Turn an annotated Doc into the paper's extraction record."""
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+
+    def sentence_of(token_index: int) -> int:
+        return bisect_right(starts, token_index) - 1
+
+    long_forms = doc._.kg_long_forms or {}
+    mentions = []
+    for ent in doc.ents:
+        index = sentence_of(ent.start)
+        offset = sentences[index].start_char
+        mentions.append(
+            Mention.model_construct(
+                text=ent.text,
+                type=ent.label_,
+                sentence=index,
+                start=ent.start_char - offset,
+                end=ent.end_char - offset,
+                canonical=ent.id_ or None,
+                long_form=long_forms.get(ent.text),
+            )
+        )
+    found_relations = [
+        Relation.model_construct(type=type_, target=ent.text, target_type=ent.label_, sentence=index)
+        for type_, ent, index in doc._.kg_relations or ()
+    ]
+    found_results = [
+        Result.model_construct(
+            value=found.value,
+            unit=found.unit,
+            text=found.text,
+            sentence=index,
+            start=found.start,
+            end=found.end,
+            metric=found.metric,
+            dataset=found.dataset,
+        )
+        for index, found in doc._.kg_results or ()
+    ]
+    return PaperExtraction.model_construct(
+        paper=paper,
+        sentences=[sentence.text for sentence in sentences],
+        mentions=mentions,
+        relations=found_relations,
+        results=found_results,
+    )
+
+
+def extract(papers: Iterable[Paper], nlp: Language | None = None, batch_size: int = 256) -> Iterator[PaperExtraction]:
+    """Stream papers through the pipeline (``nlp.pipe`` in batches), one record per paper."""
+    nlp = nlp or build_nlp()
+    pairs = ((paper_text(paper), paper) for paper in papers)
+    for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extract_doc(doc, paper)

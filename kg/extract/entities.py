@@ -1,0 +1,93 @@
+"""kg_entities: settle the candidate names into ``doc.ents``.
+
+Candidates come from the gazetteer, the shape patterns and the abbreviation pairs.
+A long form spelled out for an acronym becomes an entity of the acronym's type, and
+the acronym's later mentions are tied to it (``doc._.kg_long_forms``); where
+candidates overlap, the longest wins ("LLaMA-2-7B", not "LLaMA"); generic names go.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
+from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
+from kg.extract.patterns import generic_keys, guess_type, is_coined_name
+from kg.models import normalize_key
+
+__all__ = ["settle_entities", "EntitySettler"]
+
+if not Doc.has_extension("kg_long_forms"):
+    Doc.set_extension("kg_long_forms", default=None)
+
+
+def _spans_by_offsets(spans) -> dict[tuple[int, int], Span]:
+    found: dict[tuple[int, int], Span] = {}
+    for span in spans:
+        found.setdefault((span.start, span.end), span)
+    return found
+
+
+def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, int], Span]) -> Span | None:
+    """The entity span for a long form, typed and named after whichever side is known."""
+    long_known = known.get((long.start, long.end))
+    short_known = known.get((short.start, short.end))
+    if long_known is not None:
+        return long_known
+    if short_known is None and not is_coined_name(short.text):
+        return None
+    if short_known is not None and short_known.id_:
+        return Span(doc, long.start, long.end, label=short_known.label_, span_id=short_known.id_)
+    type_ = guess_type(short.text, long_form=long.text)
+    return Span(doc, long.start, long.end, label=type_)
+
+
+def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
+    """The final entity spans of a Doc and its acronym ties {short text: long text}."""
+    generic = generic_keys()
+    gazetteer = list(doc.spans[GAZETTEER_KEY]) if GAZETTEER_KEY in doc.spans else []
+    patterns = list(doc.spans[PATTERN_KEY]) if PATTERN_KEY in doc.spans else []
+    known = _spans_by_offsets(gazetteer + patterns)
+    candidates = gazetteer + patterns
+    long_forms: dict[str, str] = {}
+    for long, short in doc._.kg_abbreviations or ():
+        if normalize_key(short.text) in generic or normalize_key(long.text) in generic:
+            continue
+        span = _long_form_span(doc, long, short, known)
+        if span is None:
+            continue
+        candidates.append(span)
+        long_forms[short.text] = long.text
+        short_known = known.get((short.start, short.end))
+        if short_known is None:
+            candidates.append(Span(doc, short.start, short.end, label=span.label_, span_id=span.id_))
+    kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]
+    # An acronym tied to a long form takes the long form's type everywhere in the Doc.
+    types = {span.text: span.label_ for span in kept if span.text in long_forms.values()}
+    kept = [
+        Span(doc, span.start, span.end, label=types[long_forms[span.text]], span_id=span.id_)
+        if span.text in long_forms and long_forms[span.text] in types and span.label_ != types[long_forms[span.text]]
+        else span
+        for span in kept
+    ]
+    return sorted(kept, key=lambda span: span.start), long_forms
+
+
+class EntitySettler:
+    """The component: sets ``doc.ents`` and ``doc._.kg_long_forms``."""
+
+    def __init__(self, name: str = "kg_entities"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans, long_forms = settle_entities(doc)
+        doc.ents = spans
+        doc._.kg_long_forms = long_forms
+        return doc
+
+
+@Language.factory("kg_entities")
+def make_entity_settler(nlp: Language, name: str) -> EntitySettler:
+    return EntitySettler(name)

@@ -1,0 +1,112 @@
+"""kg_gazetteer: match the shipped name lists (kg/resources/*.jsonl) in a Doc.
+
+Each list row is {"name", "type", "aliases", "source"}. Every name and alias is
+matched case-insensitively with its spelling variants (hyphen dropped, hyphen as a
+space, plural of a lower-case term), so "Meta-World", "MetaWorld" and "Metaworld"
+all find the row named "Meta-World". Matches land in ``doc.spans["kg_gazetteer"]``
+with the entity type as label and the row's canonical name as ``span.id_``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+__all__ = ["GazetteerRow", "read_gazetteer", "surface_variants", "accepts_match", "Gazetteer"]
+
+SPAN_KEY = "kg_gazetteer"
+LIST_FILES = ("datasets.jsonl", "models.jsonl", "methods.jsonl", "metrics.jsonl", "tasks.jsonl")
+
+GazetteerRow = dict  # {"name": str, "type": str, "aliases": list[str], "source": str}
+
+
+def read_gazetteer(paths: Iterable[Path] | None = None) -> Iterator[GazetteerRow]:
+    """Rows of the shipped name lists, or of the given JSONL files."""
+    if paths is None:
+        folder = resources.files("kg.resources")
+        paths = [folder / name for name in LIST_FILES if (folder / name).is_file()]
+    for path in paths:
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    yield json.loads(line)
+
+
+def surface_variants(name: str) -> set[str]:
+    """The spellings of a name that should match it.
+
+    >>> sorted(surface_variants("Meta-World"))
+    ['Meta World', 'Meta-World', 'MetaWorld']
+    >>> sorted(surface_variants("graph neural network"))
+    ['graph neural network', 'graph neural networks']
+    """
+    variants = {name}
+    if "-" in name:
+        variants.add(name.replace("-", ""))
+        variants.add(name.replace("-", " "))
+    if name.islower() and name[-1:].isalpha() and not name.endswith("s"):
+        variants.add(name + "s")
+    return variants
+
+
+def accepts_match(name: str, text: str) -> bool:
+    """Whether a case-insensitive match of `name` written as `text` is really that name.
+
+    A name written with capitals and no digit ("Spider", "The Pile") is not matched by
+    an all-lower-case occurrence ("spider"): there it is an ordinary word.
+
+    >>> accepts_match("Spider", "spider"), accepts_match("Meta-World", "Metaworld")
+    (False, True)
+    """
+    if not text.islower():
+        return True
+    return name.islower() or any(ch.isdigit() for ch in name)
+
+
+class Gazetteer:
+    """The component: one PhraseMatcher on LOWER over every name, alias and variant."""
+
+    def __init__(self, nlp: Language, name: str = "kg_gazetteer"):
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # match id -> (type, canonical name, the surface written in the list)
+        self.rows: dict[int, tuple[str, str, str]] = {}
+
+    def initialize(self, get_examples=None, *, nlp: Language, paths: Iterable[Path] | None = None) -> None:
+        """Load the name lists: the shipped ones, or the JSONL files in `paths`."""
+        self.add_rows(nlp, read_gazetteer(paths))
+
+    def add_rows(self, nlp: Language, rows: Iterable[GazetteerRow]) -> None:
+        strings = nlp.vocab.strings
+        for row in rows:
+            for surface in [row["name"], *row.get("aliases", [])]:
+                match_id = strings.add(f"{row['type']}|{row['name']}|{surface}")
+                if match_id in self.rows:
+                    continue
+                self.rows[match_id] = (row["type"], row["name"], surface)
+                patterns = list(nlp.tokenizer.pipe(sorted(surface_variants(surface))))
+                self.matcher.add(match_id, patterns)
+
+    def match(self, doc: Doc) -> list[Span]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            type_, canonical, surface = self.rows[match_id]
+            span = Span(doc, start, end, label=type_, span_id=canonical)
+            if accepts_match(surface, span.text):
+                spans.append(span)
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPAN_KEY] = self.match(doc)
+        return doc
+
+
+@Language.factory("kg_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    return Gazetteer(nlp, name)

@@ -1,0 +1,194 @@
+"""kg_results: reported numbers with a unit or scale, and what they measure.
+
+"92.7% accuracy", "+3.1 pp", "2.5x faster", "six times", "4.2/5", "ROUGE-L 74.68",
+"from 17% to 60%" (two results), "10.1-36.6%" (two results). Counts of things are
+not results ("5 authors", "7B parameters", "25% of the training data"). A result takes
+the metric and the dataset named in its clause (the nearest in its sentence when the
+clause names none). Results land in ``doc._.kg_results``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+__all__ = ["FoundResult", "find_results", "find_bare_scores", "attach", "ResultFinder"]
+
+if not Doc.has_extension("kg_results"):
+    Doc.set_extension("kg_results", default=None)
+
+
+@dataclass(frozen=True)
+class FoundResult:
+    start: int  # character offsets in the text searched
+    end: int
+    value: float
+    unit: str | None
+    text: str
+    metric: str | None = None
+    dataset: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    text = resources.files("kg.resources").joinpath("result_cues.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+_NUM = r"(?<![\w.,/\-])[+\-]?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)"
+_UNIT = (
+    r"\s?(?:(?P<pct>\\?%|\s?percent\b)"
+    r"|(?P<pp>\s?(?:pp\b|p\.p\.|percentage[\s-]points?\b))"
+    r"|(?P<x>(?:\s?\\times\b|\s?×|x\b)(?!\d))"
+    r"|(?P<scale>\s?/\s?(?:5|7|10|100)\b(?![.,]\d))"
+    r"|(?P<points>\s(?:absolute\s)?points?\b))"
+)
+_RESULT = re.compile(_NUM + r"(?:\s?(?:-|–|to)\s?(?P<upper>\d+(?:\.\d+)?))?" + _UNIT)
+_WORD_TIMES = re.compile(r"\b(?P<word>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[\s-](?:times|fold)\b", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
+_TIMES = re.compile(_NUM + r"[\s-](?:times|fold)\b")
+_BARE = re.compile(r"^\s?(?:\(|score\s+)?(?:of\s+|=\s?|:\s?|is\s+|was\s+|at\s+|reaches\s+|reaching\s+)?" + _NUM + r"(?![\w%×/]|\s?(?:%|percent|x\b|pp\b|points?\b))")
+
+
+def _unit_of(match: re.Match) -> str:
+    if match.group("pct"):
+        return "%"
+    if match.group("pp"):
+        return "pp"
+    if match.group("x"):
+        return "x"
+    if match.group("scale"):
+        return "/" + match.group("scale").split("/")[-1].strip()
+    return "points"
+
+
+def _is_count(text: str, end: int, unit: str, value: float) -> bool:
+    """"25% of the training data", "3 points in the grid": shares and counts, not scores."""
+    after = text[end : end + 40].lower()
+    if unit == "%":
+        words = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|our\s+)?(?:\w+\s+)?(\w+)", after)
+        return bool(words) and words.group(1) in _cues()["resource_nouns"]
+    if unit == "points":
+        before = text[max(0, end - 40) : end].lower()
+        return not re.search(r"(\bby|\+|\.\d+)\s?\S*\s?(absolute\s)?points?$", before) and "." not in before[-12:]
+    if unit == "x":
+        return value > 1000
+    return False
+
+
+def _times_is_result(text: str, end: int) -> bool:
+    following = re.match(r"\s*(\w+)", text[end:])
+    return bool(following) and following.group(1).lower() in _cues()["comparatives"]
+
+
+def find_results(text: str) -> list[FoundResult]:
+    """Numbers with a unit or scale in a sentence, in text order.
+
+    >>> [(r.value, r.unit) for r in find_results("from 17% to 60%, 10.1-36.6% and 2.5x faster")]
+    [(17.0, '%'), (60.0, '%'), (10.1, '%'), (36.6, '%'), (2.5, 'x')]
+    >>> find_results("We use 25% of the training data and 7B parameters.")
+    []
+    """
+    found: list[FoundResult] = []
+    for match in _RESULT.finditer(text):
+        unit = _unit_of(match)
+        value = float(match.group(1).replace(",", ""))
+        if _is_count(text, match.end(), unit, value):
+            continue
+        if match.group("upper"):
+            lower_end = match.start(1) + len(match.group(1))
+            found.append(FoundResult(match.start(), lower_end, value, unit, text[match.start() : lower_end]))
+            found.append(FoundResult(match.start("upper"), match.end(), float(match.group("upper")), unit, text[match.start("upper") : match.end()]))
+        else:
+            found.append(FoundResult(match.start(), match.end(), value, unit, match.group().strip()))
+    for match in _TIMES.finditer(text):
+        if _times_is_result(text, match.end()):
+            found.append(FoundResult(match.start(), match.end(), float(match.group(1)), "x", match.group()))
+    for match in _WORD_TIMES.finditer(text):
+        if _times_is_result(text, match.end()):
+            value = float(_NUMBER_WORDS[match.group("word").lower()])
+            found.append(FoundResult(match.start(), match.end(), value, "x", match.group()))
+    return sorted(found, key=lambda result: result.start)
+
+
+_BARE_BEFORE = re.compile(_NUM + r"\s$")
+
+
+def find_bare_scores(text: str, metric_ends: list[tuple[int, str]], metric_starts: list[tuple[int, str]] = ()) -> list[FoundResult]:
+    """Scores with no unit next to a metric: "ROUGE-L 74.68", "F1 of 0.91", "0.5 BLEU"."""
+    found = []
+    for start, metric in metric_starts:
+        match = _BARE_BEFORE.search(text[max(0, start - 16) : start])
+        if match:
+            offset = max(0, start - 16)
+            found.append(FoundResult(offset + match.start(), offset + match.end(1), float(match.group(1).replace(",", "")), None, match.group().strip(), metric=metric))
+    for end, metric in metric_ends:
+        match = _BARE.match(text[end : end + 30])
+        if match:
+            start = end + match.start(1)
+            found.append(FoundResult(start, end + match.end(1), float(match.group(1).replace(",", "")), None, text[start : end + match.end(1)], metric=metric))
+    return found
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(sep, 0, start) for sep in (";", " while ", " whereas ", ", and ", ", but "))
+    rights = [pos for pos in (text.find(sep, end) for sep in (";", " while ", " whereas ", ", and ", ", but ")) if pos >= 0]
+    return left + 1, min(rights) if rights else len(text)
+
+
+def _nearest(spans: list[Span], sent_start: int, result: FoundResult, bounds: tuple[int, int]) -> str | None:
+    def distance(span: Span) -> int:
+        start, end = span.start_char - sent_start, span.end_char - sent_start
+        return max(start - result.end, result.start - end, 0)
+
+    inside = [span for span in spans if bounds[0] <= span.start_char - sent_start < bounds[1]]
+    pool = inside or spans
+    return min(pool, key=distance).text if pool else None
+
+
+def attach(result: FoundResult, sentence: Span, metrics: list[Span], datasets: list[Span]) -> FoundResult:
+    """The result with the metric and dataset of its clause (else of its sentence)."""
+    bounds = _clause_bounds(sentence.text, result.start, result.end)
+    metric = result.metric or _nearest(metrics, sentence.start_char, result, bounds)
+    dataset = _nearest(datasets, sentence.start_char, result, bounds)
+    return FoundResult(result.start, result.end, result.value, result.unit, result.text, metric, dataset)
+
+
+def sentence_results(sentence: Span) -> list[FoundResult]:
+    """Every result of one sentence, with metric and dataset attached."""
+    ents = sentence.ents
+    metrics = [ent for ent in ents if ent.label_ == "Metric"]
+    datasets = [ent for ent in ents if ent.label_ == "Dataset"]
+    text = sentence.text
+    results = find_results(text)
+    taken = {(r.start, r.end) for r in results}
+    metric_ends = [(m.end_char - sentence.start_char, m.text) for m in metrics]
+    metric_starts = [(m.start_char - sentence.start_char, m.text) for m in metrics]
+    results += [r for r in find_bare_scores(text, metric_ends, metric_starts) if not any(s <= r.start < e for s, e in taken)]
+    return [attach(result, sentence, metrics, datasets) for result in sorted(results, key=lambda r: r.start)]
+
+
+class ResultFinder:
+    """The component: sets ``doc._.kg_results`` to [(sentence index, FoundResult)]."""
+
+    def __init__(self, name: str = "kg_results"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        if any(ch.isdigit() for ch in doc.text) or "times" in doc.text:
+            for index, sentence in enumerate(doc.sents):
+                found.extend((index, result) for result in sentence_results(sentence))
+        doc._.kg_results = found
+        return doc
+
+
+@Language.factory("kg_results")
+def make_result_finder(nlp: Language, name: str) -> ResultFinder:
+    return ResultFinder(name)
