@@ -631,3 +631,42 @@ def _details_table(report: Report) -> Table:
 
 def _result_text(r: ResultRef) -> str:
     return r.text or f"{r.value:g}{r.unit or ''}"
+
+
+# ---------------------------------------------------------------- predictions
+
+
+def records_from_graph(graph) -> list[dict[str, Any]]:
+    """Prediction records in the gold format, one per Paper node of a kg graph."""
+    records = []
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("label") != "Paper":
+            continue
+        entities, relations, results = {}, [], []
+        for _, target, edge in graph.out_edges(node, data=True):
+            target_attrs = graph.nodes[target]
+            if edge["type"] == "MENTIONS":
+                entities[target] = {
+                    "name": target_attrs["name"],
+                    "type": target_attrs["label"],
+                    "aliases": target_attrs.get("aliases", []),
+                }
+            elif edge["type"] in RELATION_TYPES:
+                relations.append({"type": edge["type"], "target": target_attrs["name"]})
+            elif edge["type"] == "REPORTS":
+                results.append({name: target_attrs.get(name) for name in ("value", "unit", "metric", "dataset", "text")})
+        records.append(
+            {"id": attrs["id"], "title": attrs["title"], "abstract": attrs.get("abstract", ""),
+             "entities": list(entities.values()), "relations": relations, "results": results}
+        )
+    return records
+
+
+def predict_records(gold_records: Iterable[GoldRecord], nlp=None) -> list[dict[str, Any]]:
+    """Run the extractor on the gold papers' titles and abstracts; predictions in the gold format."""
+    from kg.extract import extract
+    from kg.graph import build_graph
+    from kg.models import Paper
+
+    papers = [Paper(id=record.id, title=record.title, abstract=record.abstract) for record in gold_records]
+    return records_from_graph(build_graph(extract(papers, nlp)))

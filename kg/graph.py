@@ -264,7 +264,7 @@ def build_graph(extractions: Iterable[PaperExtraction]) -> nx.MultiDiGraph:
 
 def write_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """Node-link JSON; ``read_json`` gives the same graph back."""
-    data = nx.node_link_data(graph, edges="edges")
+    data = nx.node_link_data(graph, edges="edges", name="nid")
     with open(path, "w", encoding="utf-8") as out:
         json.dump(data, out, ensure_ascii=False)
 
@@ -274,7 +274,7 @@ def read_json(path: str | Path) -> nx.MultiDiGraph:
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
-        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges", name="nid")
     except FileNotFoundError as err:
         raise GraphError(f"{path}: no such graph file; make one with 'kg extract INPUT -o {path}'") from err
     except (json.JSONDecodeError, KeyError, TypeError) as err:

@@ -56,6 +56,10 @@ _TIMES = re.compile(_NUM + r"[\s-](?:times|fold)\b")
 _BARE = re.compile(r"^\s?(?:\(|score\s+)?(?:of\s+|=\s?|:\s?|is\s+|was\s+|at\s+|reaches\s+|reaching\s+)?" + _NUM + r"(?![\w%×/]|\s?(?:%|percent|x\b|pp\b|points?\b))")
 
 
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
 def _unit_of(match: re.Match) -> str:
     if match.group("pct"):
         return "%"
@@ -98,18 +102,18 @@ def find_results(text: str) -> list[FoundResult]:
     found: list[FoundResult] = []
     for match in _RESULT.finditer(text):
         unit = _unit_of(match)
-        value = float(match.group(1).replace(",", ""))
+        value = _number(match.group(1))
         if _is_count(text, match.end(), unit, value):
             continue
         if match.group("upper"):
             lower_end = match.start(1) + len(match.group(1))
             found.append(FoundResult(match.start(), lower_end, value, unit, text[match.start() : lower_end]))
-            found.append(FoundResult(match.start("upper"), match.end(), float(match.group("upper")), unit, text[match.start("upper") : match.end()]))
+            found.append(FoundResult(match.start("upper"), match.end(), _number(match.group("upper")), unit, text[match.start("upper") : match.end()]))
         else:
             found.append(FoundResult(match.start(), match.end(), value, unit, match.group().strip()))
     for match in _TIMES.finditer(text):
         if _times_is_result(text, match.end()):
-            found.append(FoundResult(match.start(), match.end(), float(match.group(1)), "x", match.group()))
+            found.append(FoundResult(match.start(), match.end(), _number(match.group(1)), "x", match.group()))
     for match in _WORD_TIMES.finditer(text):
         if _times_is_result(text, match.end()):
             value = float(_NUMBER_WORDS[match.group("word").lower()])
@@ -127,12 +131,12 @@ def find_bare_scores(text: str, metric_ends: list[tuple[int, str]], metric_start
         match = _BARE_BEFORE.search(text[max(0, start - 16) : start])
         if match:
             offset = max(0, start - 16)
-            found.append(FoundResult(offset + match.start(), offset + match.end(1), float(match.group(1).replace(",", "")), None, match.group().strip(), metric=metric))
+            found.append(FoundResult(offset + match.start(), offset + match.end(1), _number(match.group(1)), None, match.group().strip(), metric=metric))
     for end, metric in metric_ends:
         match = _BARE.match(text[end : end + 30])
         if match:
             start = end + match.start(1)
-            found.append(FoundResult(start, end + match.end(1), float(match.group(1).replace(",", "")), None, text[start : end + match.end(1)], metric=metric))
+            found.append(FoundResult(start, end + match.end(1), _number(match.group(1)), None, text[start : end + match.end(1)], metric=metric))
     return found
 
 

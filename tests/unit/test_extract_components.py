@@ -1,0 +1,110 @@
+"""The extraction components on hand-written sentences, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.abbreviations import is_short_form, match_long_form
+from kg.extract.patterns import find_name_candidates, guess_type, is_coined_name, trim_name
+from kg.extract.results import find_results
+from kg.models import Paper
+
+
+def _extract(nlp, title: str, abstract: str):
+    return next(extract([Paper(id="p", title=title, abstract=abstract)], nlp))
+
+
+@pytest.mark.parametrize(
+    "name, coined",
+    [("GRPO", True), ("RegMean++", True), ("Easy2Hard-Bench", True), ("GPT-4o", True), ("LLaMA-2-7B", True),
+     ("MetaWorld", True), ("X-Bench", True), ("Self-Supervised", False), ("Transformers", False), ("2023", False)],
+)
+def test_patterns_coined_names(name, coined):
+    assert is_coined_name(name) is coined
+
+
+def test_patterns_find_names_in_text_and_skip_generic():
+    text = "We train LLaMA-2-7B with GRPO, unlike BERT-based LLMs built with PyTorch on a GPU."
+    assert [name for _, _, name in find_name_candidates(text)] == ["LLaMA-2-7B", "GRPO", "BERT"]
+    assert trim_name("GPT-4-based") == "GPT-4"
+
+
+@pytest.mark.parametrize(
+    "name, next_word, long_form, expected",
+    [("Easy2Hard-Bench", "", "", "Dataset"), ("Meta-World", "", "", "Dataset"), ("LLaMA-2-7B", "", "", "Model"),
+     ("GRPO", "algorithm", "", "Method"), ("XYZ", "benchmark", "", "Dataset"), ("RegMean", "", "Regression Mean", "Method"),
+     ("WER", "", "Word Error Rate", "Metric")],
+)
+def test_patterns_guess_type(name, next_word, long_form, expected):
+    assert guess_type(name, next_word, long_form) == expected
+
+
+def test_abbreviations_schwartz_hearst():
+    words = "to this end we use Group Relative Policy Optimization"
+    assert words[match_long_form(words, "GRPO"):] == "Group Relative Policy Optimization"
+    assert is_short_form("MoE") and not is_short_form("i.e.")
+
+
+def test_abbreviation_ties_acronym_to_long_form(nlp):
+    record = _extract(nlp, "A study", "Regression Mean (RegMean), an approach to model merging. RegMean is fast.")
+    regmean = [m for m in record.mentions if m.text == "RegMean"]
+    assert len(regmean) == 2 and all(m.long_form == "Regression Mean" for m in regmean)
+    assert any(m.text == "Regression Mean" and m.type == "Method" for m in record.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("reaches 92.7% accuracy", [(92.7, "%")]),
+        ("a 26.3% relative improvement", [(26.3, "%")]),
+        ("gains +1.5 pp and 3.2 points", [(1.5, "pp"), (3.2, "points")]),
+        ("from 17% to 60%", [(17.0, "%"), (60.0, "%")]),
+        ("10.1-36.6% better", [(10.1, "%"), (36.6, "%")]),
+        ("2.5x faster and six times cheaper", [(2.5, "x"), (6.0, "x")]),
+        ("rated 4.2/5 by users", [(4.2, "/5")]),
+        ("a $17\\times$ speedup", [(17.0, "x")]),
+        ("5 authors trained 7B parameters on 2.5B tokens in 20 minutes", []),
+        ("using 25% of the training data", []),
+        ("repeated 3 times", []),
+    ],
+)
+def test_results_numbers_with_units(text, expected):
+    assert [(r.value, r.unit) for r in find_results(text)] == expected
+
+
+def test_results_attach_metric_and_dataset(nlp):
+    record = _extract(nlp, "A method", "Our model reaches 92.7% accuracy on GSM8K and ROUGE-L 74.68 on XSum.")
+    by_value = {r.value: r for r in record.results}
+    assert by_value[92.7].unit == "%" and by_value[92.7].metric.lower() == "accuracy" and by_value[92.7].dataset == "GSM8K"
+    assert by_value[74.68].unit is None and by_value[74.68].metric == "ROUGE-L"
+
+
+def test_relations_from_cues(nlp):
+    record = _extract(
+        nlp,
+        "Meta-World: A Benchmark for Multi-Task Reinforcement Learning",
+        "We propose RegMean++, which outperforms RegMean on GSM8K. We fine-tune LLaMA-2-7B with GRPO. "
+        "Experiments on Meta-World show gains in image captioning.",
+    )
+    relations = {(r.type, r.target) for r in record.relations}
+    assert ("INTRODUCES", "Meta-World") in relations
+    assert ("INTRODUCES", "RegMean++") in relations
+    assert ("COMPARES_TO", "RegMean") in relations
+    assert ("EVALUATES_ON", "GSM8K") in relations and ("EVALUATES_ON", "Meta-World") in relations
+    assert ("USES", "LLaMA-2-7B") in relations and ("USES", "GRPO") in relations
+    assert ("ADDRESSES", "image captioning") in relations
+    assert ("USES", "RegMean++") not in relations
+
+
+def test_generic_phrases_are_not_entities(nlp):
+    record = _extract(nlp, "A study", "Our method uses LLMs and a new dataset to improve AI on GPUs.")
+    assert record.mentions == []
+
+
+def test_offsets_point_into_their_sentence(nlp):
+    record = _extract(nlp, "GRPO for GSM8K", "We evaluate GRPO on GSM8K and reach 92.7% accuracy.")
+    for mention in record.mentions:
+        assert record.sentences[mention.sentence][mention.start : mention.end] == mention.text
+    for result in record.results:
+        assert record.sentences[result.sentence][result.start : result.end] == result.text

@@ -1,0 +1,110 @@
+"""Resolution and the graph: hand-made extractions in, concrete nodes and edges out."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import networkx as nx
+import pytest
+
+from kg.errors import GraphError
+from kg.graph import build_graph, read_json, write_graphml, write_json, write_neo4j_csv
+from kg.models import Mention, Organization, Paper, PaperExtraction, Relation, Result
+from kg.resolve import Resolver
+
+
+def _mention(text, type_="Dataset", sentence=0, **extra):
+    return Mention(text=text, type=type_, sentence=sentence, start=0, end=len(text), **extra)
+
+
+def _extraction(paper_id, mentions, relations=(), results=(), **paper):
+    return PaperExtraction(
+        paper=Paper(id=paper_id, title=f"Paper {paper_id}", **paper),
+        sentences=["first sentence", "second sentence"],
+        mentions=list(mentions),
+        relations=list(relations),
+        results=list(results),
+    )
+
+
+@pytest.fixture
+def corpus():
+    return [
+        _extraction(
+            "a",
+            [_mention("Meta-World"), _mention("Meta-World"), _mention("Regression Mean", "Method"),
+             _mention("RegMean", "Method", long_form="Regression Mean"), _mention("accuracy", "Metric", canonical="Accuracy")],
+            [Relation(type="EVALUATES_ON", target="Meta-World", target_type="Dataset", sentence=1),
+             Relation(type="USES", target="RegMean", target_type="Method", sentence=0),
+             Relation(type="EVALUATES_ON", target="RegMean", target_type="Method", sentence=0)],
+            [Result(value=92.7, unit="%", text="92.7%", sentence=1, start=0, end=5, metric="accuracy", dataset="Meta-World")],
+            organization=Organization(id="deepmind", name="Deepmind"),
+            date=dt.date(2025, 9, 25),
+        ),
+        _extraction("b", [_mention("MetaWorld"), _mention("RegMean", "Method")],
+                    [Relation(type="EVALUATES_ON", target="MetaWorld", target_type="Dataset", sentence=0)]),
+        _extraction("c", [_mention("Metaworld")]),
+    ]
+
+
+def test_resolve_spelling_variants_and_acronyms_to_one_entity(corpus):
+    resolver = Resolver()
+    for extraction in corpus:
+        resolver.add_mentions(extraction.mentions)
+    metaworld = resolver.entity_of("Metaworld")
+    assert metaworld is resolver.entity_of("Meta-World") is resolver.entity_of("MetaWorld")
+    assert metaworld.name == "Meta-World" and metaworld.aliases == ["MetaWorld", "Metaworld"]
+    assert resolver.entity_of("RegMean").name == "Regression Mean"
+    assert resolver.entity_of("accuracy").name == "Accuracy"
+
+
+def test_graph_nodes_edges_and_evidence(corpus):
+    graph = build_graph(corpus)
+    assert graph.nodes["Dataset:metaworld"]["aliases"] == ["MetaWorld", "Metaworld"]
+    assert set(graph.nodes["Dataset:metaworld"]["keys"]) == {"metaworld"}
+    papers_on_metaworld = {s for s, _, k in graph.in_edges("Dataset:metaworld", keys=True) if k == "EVALUATES_ON"}
+    assert papers_on_metaworld == {"Paper:a", "Paper:b"}
+    assert graph.edges["Paper:a", "Dataset:metaworld", "EVALUATES_ON"]["sentence"] == "second sentence"
+    assert graph.edges["Paper:a", "Dataset:metaworld", "MENTIONS"]["count"] == 2
+    assert graph.has_edge("Paper:b", "Method:regressionmean", "MENTIONS")
+    # A relation that does not fit its target's type (EVALUATES_ON a Method) is dropped.
+    assert not graph.has_edge("Paper:a", "Method:regressionmean", "EVALUATES_ON")
+    assert graph.has_edge("Paper:a", "Organization:deepmind", "PUBLISHED_BY")
+    assert graph.nodes["Paper:a"]["date"] == "2025-09-25"
+    [result] = [n for n, attrs in graph.nodes(data=True) if attrs["label"] == "Result"]
+    assert graph.nodes[result]["value"] == 92.7 and graph.nodes[result]["metric"] == "Accuracy"
+    assert graph.has_edge(result, "Metric:accuracy", "MEASURES") and graph.has_edge(result, "Dataset:metaworld", "ON_DATASET")
+
+
+def test_graph_json_round_trips(corpus, tmp_path):
+    graph = build_graph(corpus)
+    write_json(graph, tmp_path / "g.json")
+    again = read_json(tmp_path / "g.json")
+    assert nx.utils.graphs_equal(graph, again)
+    assert dict(again.nodes(data=True)) == dict(graph.nodes(data=True))
+
+
+def test_graph_graphml_opens_with_lists_as_json(corpus, tmp_path):
+    write_graphml(build_graph(corpus), tmp_path / "g.graphml")
+    again = nx.read_graphml(tmp_path / "g.graphml")
+    assert again.nodes["Dataset:metaworld"]["aliases"] == '["MetaWorld", "Metaworld"]'
+
+
+def test_graph_neo4j_admin_csv_headers(corpus, tmp_path):
+    args = write_neo4j_csv(build_graph(corpus), tmp_path)
+    assert f"--nodes=Dataset={tmp_path / 'nodes_Dataset.csv'}" in args
+    with open(tmp_path / "nodes_Dataset.csv") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["nid:ID(Dataset)", "aliases:string[]", "key", "keys:string[]", "name", "type", ":LABEL"]
+    assert rows[1] == ["metaworld", "MetaWorld|Metaworld", "metaworld", "metaworld", "Meta-World", "Dataset", "Dataset"]
+    with open(tmp_path / "rels_EVALUATES_ON_Paper_Dataset.csv") as handle:
+        assert next(csv.reader(handle)) == [":START_ID(Paper)", ":END_ID(Dataset)", "sentence", ":TYPE"]
+
+
+def test_graph_read_json_errors_name_the_file(tmp_path):
+    (tmp_path / "bad.json").write_text("{not json")
+    with pytest.raises(GraphError, match="bad.json: not a kg graph file"):
+        read_json(tmp_path / "bad.json")
+    with pytest.raises(GraphError, match="no such graph file"):
+        read_json(tmp_path / "missing.json")
