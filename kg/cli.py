@@ -91,8 +91,8 @@ def _write_graph(graph, output: Path, fmt: str) -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("graph.json"), show_default=True, help="Where to write the graph.")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True, help="json (node-link), graphml, or neo4j-admin (a folder of CSV files).")
-@click.option("--batch-size", default=256, show_default=True, help="Texts per spaCy batch.")
-def extract(inputs: tuple[Path, ...], output: Path, fmt: str, batch_size: int) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Extraction processes [default: one per core].")
+def extract(inputs: tuple[Path, ...], output: Path, fmt: str, workers: int | None) -> None:
     """Extract entities and relations from paper listings into a graph file.
 
     INPUTS are files or folders: listing-page text dumps (.txt), JSONL (.jsonl,
@@ -102,6 +102,7 @@ def extract(inputs: tuple[Path, ...], output: Path, fmt: str, batch_size: int) -
     Example:
       kg extract examples/ -o graph.json
     """
+    from kg.extract.parallel import default_workers
     from kg.graph import graph_stats
     from kg.ingest import IngestSummary
     from kg.pipeline import graph_from_files
@@ -109,7 +110,7 @@ def extract(inputs: tuple[Path, ...], output: Path, fmt: str, batch_size: int) -
     summary = IngestSummary()
     with _progress() as progress:
         task = progress.add_task("extracting papers", total=None)
-        graph = graph_from_files(inputs, summary=summary, on_paper=lambda n: progress.update(task, advance=n), batch_size=batch_size)
+        graph = graph_from_files(inputs, summary=summary, on_paper=lambda n: progress.update(task, advance=n), workers=workers or default_workers())
     _print_ingest_summary(summary)
     if summary.papers == 0:
         raise click.ClickException(f"no paper could be read from {', '.join(map(str, inputs))}; see the warnings above")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.extract import build_nlp, extract
+from kg.extract.parallel import extract_parallel
 from kg.graph import GraphBuilder
 from kg.ingest import IngestSummary, read_papers
 
@@ -18,16 +18,16 @@ def graph_from_files(
     paths: Iterable[str | Path],
     summary: IngestSummary | None = None,
     on_paper: Callable[[int], None] | None = None,
-    batch_size: int = 256,
+    workers: int = 1,
 ) -> nx.MultiDiGraph:
     """Read every paper in `paths`, extract what it names and does, and build the graph.
 
     `summary` collects the ingest counts and warnings; `on_paper(n)` is called after
-    each n papers (for progress bars).
+    each n papers (for progress bars); `workers` processes extract in parallel.
     """
     builder = GraphBuilder()
     papers = read_papers(list(paths), summary=summary)
-    for extraction in extract(papers, build_nlp(), batch_size=batch_size):
+    for extraction in extract_parallel(papers, workers):
         builder.add(extraction)
         if on_paper is not None:
             on_paper(1)

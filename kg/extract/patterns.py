@@ -29,6 +29,8 @@ SPAN_KEY = "kg_patterns"
 # A run of letters/digits joined by hyphens or inner dots, with an optional "++"/"+" tail.
 _CANDIDATE = re.compile(r"(?<![\w\-])[A-Za-z0-9]+(?:(?:-|\.(?=[A-Za-z0-9]))[A-Za-z0-9]+)*(?:\+\+|\+)?(?![\w])")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")
+# A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) measures something; it names nothing.
+_MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{1,2}$")
 
 
 @lru_cache(maxsize=1)
@@ -76,10 +78,12 @@ def trim_name(text: str) -> str:
 def is_coined_name(text: str) -> bool:
     """Whether a word looks like a name someone coined.
 
-    >>> [is_coined_name(w) for w in ("GRPO", "RegMean++", "Meta-World", "Self-Supervised", "2023", "X-Bench")]
-    [True, True, True, False, False, True]
+    >>> [is_coined_name(w) for w in ("GRPO", "RegMean++", "Meta-World", "Self-Supervised", "2023", "X-Bench", "7B")]
+    [True, True, True, False, False, True, False]
     """
     core = text.rstrip("+")
+    if _MEASURE.match(core):
+        return False
     segments = core.split("-")
     if any(_is_marked(segment) for segment in segments):
         return not _is_plural_acronym(core)
