@@ -1,34 +1,40 @@
 """Extract: papers in, what each paper names and does out (PaperExtraction).
 
 The pipeline is ``spacy.blank("en")`` plus our registered components, in order:
-sentencizer (the title is sentence 0), kg_gazetteer, kg_patterns, kg_abbreviations,
+kg_sentences (the title is sentence 0), kg_gazetteer, kg_patterns, kg_abbreviations,
 kg_entities, kg_results, kg_relations. Nothing is downloaded: the name lists ship in
 kg/resources.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
-from kg.extract import abbreviations, entities, gazetteer, patterns, relations, results  # noqa: F401
+from kg.extract import abbreviations, entities, gazetteer, patterns, relations, results, sentences  # noqa: F401
+from kg.extract.sentences import doc_text, sentence_entities
 from kg.models import Mention, Paper, PaperExtraction, Relation, Result
 
 __all__ = ["build_nlp", "extract", "extract_doc", "paper_text"]
 
-COMPONENTS = ("kg_gazetteer", "kg_patterns", "kg_abbreviations", "kg_entities", "kg_results", "kg_relations")
+COMPONENTS = ("kg_sentences", "kg_gazetteer", "kg_patterns", "kg_abbreviations", "kg_entities", "kg_results", "kg_relations")
+
+
+def _split_final_periods(nlp: Language) -> None:
+    """Split a sentence's final period off any name: "GSM8K." -> "GSM8K" "." (spaCy keeps it
+    after a capital that follows a digit), so the name matchers see the bare name."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9+])\.$"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def build_nlp(gazetteer_paths=None) -> Language:
     """The extraction pipeline, initialized with the shipped name lists (or the given files)."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer", config={"punct_chars": [*Sentencizer.default_punct_chars, "\n"]})
+    _split_final_periods(nlp)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.get_pipe("kg_gazetteer").initialize(nlp=nlp, paths=gazetteer_paths)
@@ -44,28 +50,24 @@ def paper_text(paper: Paper) -> str:
 
 def extract_doc(doc: Doc, paper: Paper) -> PaperExtraction:
     """Turn an annotated Doc into the paper's extraction record."""
-    sentences = list(doc.sents)
-    starts = [sentence.start for sentence in sentences]
-
-    def sentence_of(token_index: int) -> int:
-        return bisect_right(starts, token_index) - 1
-
+    # model_construct: these values come from our own components, already typed; the
+    # graph stage validates what it stores.
+    text = doc_text(doc)
+    sentences = doc._.kg_sentences or [(0, len(text))]
     long_forms = doc._.kg_long_forms or {}
-    mentions = []
-    for ent in doc.ents:
-        index = sentence_of(ent.start)
-        offset = sentences[index].start_char
-        mentions.append(
-            Mention.model_construct(
-                text=ent.text,
-                type=ent.label_,
-                sentence=index,
-                start=ent.start_char - offset,
-                end=ent.end_char - offset,
-                canonical=ent.id_ or None,
-                long_form=long_forms.get(ent.text),
-            )
+    mentions = [
+        Mention.model_construct(
+            text=ent.text,
+            type=ent.label_,
+            sentence=index,
+            start=ent.start_char - sentences[index][0],
+            end=ent.end_char - sentences[index][0],
+            canonical=ent.id_ or None,
+            long_form=long_forms.get(ent.text),
         )
+        for index, ents in enumerate(sentence_entities(doc))
+        for ent in ents
+    ]
     found_relations = [
         Relation.model_construct(type=type_, target=ent.text, target_type=ent.label_, sentence=index)
         for type_, ent, index in doc._.kg_relations or ()
@@ -85,7 +87,7 @@ def extract_doc(doc: Doc, paper: Paper) -> PaperExtraction:
     ]
     return PaperExtraction.model_construct(
         paper=paper,
-        sentences=[sentence.text for sentence in sentences],
+        sentences=[text[start:end] for start, end in sentences],
         mentions=mentions,
         relations=found_relations,
         results=found_results,

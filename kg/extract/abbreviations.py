@@ -8,16 +8,22 @@ the start of a word. Pairs land in ``doc._.kg_abbreviations`` as (long, short) s
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from kg.extract.sentences import doc_text
 
 __all__ = ["is_short_form", "match_long_form", "find_abbreviations", "Abbreviations"]
 
 if not Doc.has_extension("kg_abbreviations"):
     Doc.set_extension("kg_abbreviations", default=None)
 
-# Words that end a long-form search: a long form never reaches across them.
-_STOP_TOKENS = frozenset({".", ",", ";", ":", "(", ")", "[", "]", "\n"})
+_PARENTHESIS = re.compile(r"\(\s*([^()\s][^()]{0,13}?)\s*\)")
+_WORD = re.compile(r"\S+")
+# A long form never reaches across punctuation.
+_LONG_FORM_STOP = re.compile(r"[.,;:()\[\]\n]")
 
 
 def is_short_form(text: str) -> bool:
@@ -62,30 +68,27 @@ def match_long_form(words: str, short: str) -> int | None:
 
 def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     """(long form, short form) spans for every "long form (SHORT)" in a Doc."""
+    text = doc_text(doc)
     pairs = []
-    for i, token in enumerate(doc):
-        if token.text != "(":
+    for match in _PARENTHESIS.finditer(text):
+        short = match.group(1)
+        if not is_short_form(short):
             continue
-        close = next((j for j in range(i + 2, min(i + 5, len(doc))) if doc[j].text == ")"), None)
-        if close is None:
-            continue
-        short = doc[i + 1 : close]
-        if not is_short_form(short.text):
-            continue
+        before = text[: match.start()].rstrip()
+        stop = max((m.end() for m in _LONG_FORM_STOP.finditer(before, max(0, len(before) - 120))), default=0)
         # At most min(|short| + 5, 2 |short|) words before the parenthesis, as in the paper.
-        max_words = min(len(short.text) + 5, 2 * len(short.text))
-        start = i
-        while start > 0 and i - start < max_words and doc[start - 1].lower_ not in _STOP_TOKENS:
-            start -= 1
-        if start == i:
+        word_starts = [m.start() for m in _WORD.finditer(before, stop)][-min(len(short) + 5, 2 * len(short)) :]
+        if not word_starts:
             continue
-        window = doc[start:i]
-        offset = match_long_form(window.text, short.text)
+        window = " ".join(before[word_starts[0] :].split())
+        offset = match_long_form(window, short)
         if offset is None:
             continue
-        long = doc.char_span(window.start_char + offset, window.end_char, alignment_mode="expand")
-        if long is not None and len(long) >= 1 and long.text != short.text:
-            pairs.append((long, short))
+        long_start = word_starts[-len(window[offset:].split())]
+        long = doc.char_span(long_start, len(before), alignment_mode="expand")
+        short_span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if long is not None and short_span is not None and long.text != short_span.text:
+            pairs.append((long, short_span))
     return pairs
 
 
@@ -96,7 +99,7 @@ class Abbreviations:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_abbreviations = find_abbreviations(doc) if "(" in doc.text else []
+        doc._.kg_abbreviations = find_abbreviations(doc) if "(" in doc_text(doc) else []
         return doc
 
 

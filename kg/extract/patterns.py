@@ -20,6 +20,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.sentences import doc_text
 from kg.models import normalize_key
 
 __all__ = ["find_name_candidates", "is_coined_name", "trim_name", "guess_type", "type_cues", "generic_keys"]
@@ -27,7 +28,12 @@ __all__ = ["find_name_candidates", "is_coined_name", "trim_name", "guess_type", 
 SPAN_KEY = "kg_patterns"
 
 # A run of letters/digits joined by hyphens or inner dots, with an optional "++"/"+" tail.
-_CANDIDATE = re.compile(r"(?<![\w\-])[A-Za-z0-9]+(?:(?:-|\.(?=[A-Za-z0-9]))[A-Za-z0-9]+)*(?:\+\+|\+)?(?![\w])")
+# The lookahead is a cheap filter (a capital after a letter or digit, a digit by a
+# capital, a "+", or "-Capital"); is_coined_name decides.
+_CANDIDATE = re.compile(
+    r"(?<![\w\-])(?=[\w.\-]*?(?:[A-Za-z0-9][A-Z]|[A-Z][A-Za-z]*\d|\d[A-Za-z]*[A-Z]|-[A-Z]|\w\+))"
+    r"[A-Za-z0-9]+(?:(?:-|\.(?=[A-Za-z0-9]))[A-Za-z0-9]+)*(?:\+\+|\+)?(?![\w])"
+)
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")
 # A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) measures something; it names nothing.
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{1,2}$")
@@ -152,7 +158,7 @@ class PatternNames:
 
     def match(self, doc: Doc) -> list[Span]:
         spans = []
-        for start, end, name in find_name_candidates(doc.text):
+        for start, end, name in find_name_candidates(doc_text(doc)):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue

@@ -3,7 +3,7 @@
 Sentence 0 is the title. The rules (cue words in kg/resources/relation_cues.json):
 - INTRODUCES: a name before the title's colon ("Meta-World: A Benchmark ..."), or the
   first name after "we propose / introduce / present ..." and every coined name
-  ("called X", a new acronym) after such a cue.
+  ("called X", a new acronym) after such a cue, up to a comparison cue.
 - COMPARES_TO: a Model or Method after "outperforms", "than", "compared with", "baselines".
 - USES: any other Model or Method the paper names (not its own contribution).
 - EVALUATES_ON: a Dataset named in a sentence with an evaluation cue, unless the
@@ -22,97 +22,101 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.sentences import doc_text, sentence_entities
+
 __all__ = ["find_relations", "RelationFinder"]
 
 if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=None)
 
-_WORD = re.compile(r"[a-z][a-z\-\.]*")
-
 
 @lru_cache(maxsize=1)
-def _cues() -> dict[str, frozenset[str]]:
+def _cues() -> dict[str, re.Pattern]:
+    """One regex per cue kind, matching any of its words or phrases."""
     text = resources.files("kg.resources").joinpath("relation_cues.json").read_text(encoding="utf-8")
-    return {kind: frozenset(words) for kind, words in json.loads(text).items()}
+    patterns = {}
+    for kind, words in json.loads(text).items():
+        alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+        patterns[kind] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return patterns
 
 
-def _cue_position(tokens: list[str], cues: frozenset[str]) -> int | None:
-    return next((i for i, token in enumerate(tokens) if token in cues), None)
-
-
-def _introduced_in_title(title: Span) -> list[Span]:
-    colon = next((token.i for token in title if token.text == ":"), None)
-    if colon is None:
+def _introduced_in_title(title: str, ents: list[Span]) -> list[Span]:
+    colon = title.find(":")
+    if colon < 0:
         return []
-    return [ent for ent in title.ents if ent.end <= colon and ent.label_ != "Task"]
+    return [ent for ent in ents if ent.end_char <= colon and ent.label_ != "Task"]
 
 
-def _introduced_after_cue(sentence: Span, cue: int, stop: int, coined: set[str]) -> list[Span]:
-    """The first name after an introduction cue, and the coined ones up to a comparison."""
-    after = [ent for ent in sentence.ents if cue < ent.start - sentence.start < stop and ent.label_ != "Task"]
-    if not after:
-        return []
-    first, rest = after[0], after[1:]
-    return [first] + [ent for ent in rest if ent.text in coined]
-
-
-def _sentence_relations(sentence: Span, index: int, coined: set[str]) -> tuple[list[tuple[str, Span, int]], bool]:
+def _sentence_relations(
+    lowered: str, start: int, ents: list[Span], index: int, coined: set[str]
+) -> tuple[list[tuple[str, Span, int]], bool]:
+    """Relations cued in one sentence (`lowered`, starting at character `start`), and whether it evaluates."""
     cues = _cues()
-    lowered = sentence.text.lower()
-    tokens = [token.lower_ for token in sentence]
     found: list[tuple[str, Span, int]] = []
-    intro_cue = _cue_position(tokens, cues["introduce"])
-    compare_cue = _cue_position(tokens, cues["compare"])
-    if intro_cue is not None and any(subject in lowered for subject in cues["introduce_subjects"]):
-        stop = compare_cue if compare_cue is not None and compare_cue > intro_cue else len(tokens)
-        found += [("INTRODUCES", ent, index) for ent in _introduced_after_cue(sentence, intro_cue, stop, coined)]
-    if compare_cue is not None:
+    intro = cues["introduce"].search(lowered)
+    compare = cues["compare"].search(lowered)
+    if intro and cues["introduce_subjects"].search(lowered):
+        stop = compare.start() if compare and compare.start() > intro.end() else len(lowered)
+        after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
+        if after:
+            found += [("INTRODUCES", ent, index) for ent in after[:1] + [e for e in after[1:] if e.text in coined]]
+    if compare:
         found += [
             ("COMPARES_TO", ent, index)
-            for ent in sentence.ents
-            if ent.label_ in ("Model", "Method") and ent.start - sentence.start > compare_cue
+            for ent in ents
+            if ent.label_ in ("Model", "Method") and ent.start_char - start >= compare.end()
         ]
-    evaluates = any(token in cues["evaluate"] for token in tokens)
-    trains_only = any(phrase in lowered for phrase in cues["train_only"]) and not any(
-        token in cues["evaluate"] and token != "on" for token in tokens
-    )
+    evaluation = [match.group() for match in cues["evaluate"].finditer(lowered)]
+    evaluates = bool(evaluation)
+    trains_only = bool(cues["train_only"].search(lowered)) and all(word == "on" for word in evaluation)
     if evaluates and not trains_only:
-        found += [("EVALUATES_ON", ent, index) for ent in sentence.ents if ent.label_ == "Dataset"]
+        found += [("EVALUATES_ON", ent, index) for ent in ents if ent.label_ == "Dataset"]
     return found, evaluates
 
 
 def find_relations(doc: Doc, coined: set[str] = frozenset()) -> list[tuple[str, Span, int]]:
     """(relation type, entity span, sentence index) for every relation cued in a Doc."""
-    sentences = list(doc.sents)
+    sentences = doc._.kg_sentences or [(0, len(doc_text(doc)))]
+    ents_of = sentence_entities(doc)
+    text = doc_text(doc)
     found: list[tuple[str, Span, int]] = []
     evaluates_anything = False
-    if sentences:
-        found += [("INTRODUCES", ent, 0) for ent in _introduced_in_title(sentences[0])]
-    for index, sentence in enumerate(sentences):
-        relations, evaluates = _sentence_relations(sentence, index, coined)
+    for index, (start, end) in enumerate(sentences):
+        if index == 0:
+            found += [("INTRODUCES", ent, 0) for ent in _introduced_in_title(text[start:end], ents_of[0])]
+        if not ents_of[index] and index > 0:
+            evaluates_anything = evaluates_anything or bool(_cues()["evaluate"].search(text[start:end].lower()))
+            continue
+        relations, evaluates = _sentence_relations(text[start:end].lower(), start, ents_of[index], index, coined)
         found += relations
         evaluates_anything = evaluates_anything or (evaluates and index > 0)
-    introduced = {ent.text for type_, ent, _ in found if type_ == "INTRODUCES"}
-    compared = {ent.text for type_, ent, _ in found if type_ == "COMPARES_TO"}
-    seen_uses: set[str] = set()
-    for index, sentence in enumerate(sentences):
-        for ent in sentence.ents:
-            if ent.label_ == "Task":
-                found.append(("ADDRESSES", ent, index))
-            elif ent.label_ in ("Model", "Method") and ent.text not in introduced and ent.text not in seen_uses:
-                if ent.text in compared and not _used_before_compared(found, ent.text, index):
-                    continue
-                seen_uses.add(ent.text)
-                found.append(("USES", ent, index))
-            elif ent.label_ == "Dataset" and ent.text in introduced and evaluates_anything:
-                found.append(("EVALUATES_ON", ent, index))
+    found += _default_relations(found, ents_of, evaluates_anything)
     return found
 
 
-def _used_before_compared(found: list[tuple[str, Span, int]], text: str, index: int) -> bool:
-    """A name first met outside a comparison is one the paper also uses."""
-    first_compared = min(i for type_, ent, i in found if type_ == "COMPARES_TO" and ent.text == text)
-    return index < first_compared
+def _default_relations(found, ents_of, evaluates_anything) -> list[tuple[str, Span, int]]:
+    """Tasks are addressed; other models and methods used; introduced benchmarks evaluated on."""
+    introduced = {ent.text for type_, ent, _ in found if type_ == "INTRODUCES"}
+    first_compared: dict[str, int] = {}
+    for type_, ent, index in found:
+        if type_ == "COMPARES_TO":
+            first_compared.setdefault(ent.text, index)
+    defaults: list[tuple[str, Span, int]] = []
+    used: set[str] = set()
+    for index, ents in enumerate(ents_of):
+        for ent in ents:
+            if ent.label_ == "Task":
+                defaults.append(("ADDRESSES", ent, index))
+            elif ent.label_ in ("Model", "Method"):
+                # A name first met outside a comparison is one the paper also uses.
+                if ent.text in introduced or ent.text in used or first_compared.get(ent.text, index + 1) <= index:
+                    continue
+                used.add(ent.text)
+                defaults.append(("USES", ent, index))
+            elif ent.label_ == "Dataset" and ent.text in introduced and evaluates_anything:
+                defaults.append(("EVALUATES_ON", ent, index))
+    return defaults
 
 
 class RelationFinder:

@@ -18,6 +18,8 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.sentences import doc_text, sentence_entities
+
 __all__ = ["FoundResult", "find_results", "find_bare_scores", "attach", "ResultFinder"]
 
 if not Doc.has_extension("kg_results"):
@@ -156,26 +158,30 @@ def _nearest(spans: list[Span], sent_start: int, result: FoundResult, bounds: tu
     return min(pool, key=distance).text if pool else None
 
 
-def attach(result: FoundResult, sentence: Span, metrics: list[Span], datasets: list[Span]) -> FoundResult:
-    """The result with the metric and dataset of its clause (else of its sentence)."""
-    bounds = _clause_bounds(sentence.text, result.start, result.end)
-    metric = result.metric or _nearest(metrics, sentence.start_char, result, bounds)
-    dataset = _nearest(datasets, sentence.start_char, result, bounds)
+def attach(result: FoundResult, text: str, start: int, metrics: list[Span], datasets: list[Span]) -> FoundResult:
+    """The result with the metric and dataset of its clause (else of its sentence).
+
+    `text` is the sentence and `start` its offset in the Doc, where the spans live.
+    """
+    bounds = _clause_bounds(text, result.start, result.end)
+    metric = result.metric or _nearest(metrics, start, result, bounds)
+    dataset = _nearest(datasets, start, result, bounds)
     return FoundResult(result.start, result.end, result.value, result.unit, result.text, metric, dataset)
 
 
-def sentence_results(sentence: Span) -> list[FoundResult]:
+def sentence_results(text: str, start: int, ents: list[Span]) -> list[FoundResult]:
     """Every result of one sentence, with metric and dataset attached."""
-    ents = sentence.ents
     metrics = [ent for ent in ents if ent.label_ == "Metric"]
     datasets = [ent for ent in ents if ent.label_ == "Dataset"]
-    text = sentence.text
     results = find_results(text)
-    taken = {(r.start, r.end) for r in results}
-    metric_ends = [(m.end_char - sentence.start_char, m.text) for m in metrics]
-    metric_starts = [(m.start_char - sentence.start_char, m.text) for m in metrics]
+    taken = [(r.start, r.end) for r in results]
+    metric_ends = [(m.end_char - start, m.text) for m in metrics]
+    metric_starts = [(m.start_char - start, m.text) for m in metrics]
     results += [r for r in find_bare_scores(text, metric_ends, metric_starts) if not any(s <= r.start < e for s, e in taken)]
-    return [attach(result, sentence, metrics, datasets) for result in sorted(results, key=lambda r: r.start)]
+    return [attach(result, text, start, metrics, datasets) for result in sorted(results, key=lambda r: r.start)]
+
+
+_HAS_NUMBER = re.compile(r"\d|\btimes\b|\bfold\b")
 
 
 class ResultFinder:
@@ -186,9 +192,13 @@ class ResultFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        if any(ch.isdigit() for ch in doc.text) or "times" in doc.text:
-            for index, sentence in enumerate(doc.sents):
-                found.extend((index, result) for result in sentence_results(sentence))
+        text = doc_text(doc)
+        if _HAS_NUMBER.search(text):
+            ents_of = sentence_entities(doc)
+            for index, (start, end) in enumerate(doc._.kg_sentences or [(0, len(text))]):
+                sentence = text[start:end]
+                if _HAS_NUMBER.search(sentence):
+                    found.extend((index, result) for result in sentence_results(sentence, start, ents_of[index]))
         doc._.kg_results = found
         return doc
 
