@@ -8,13 +8,15 @@ candidates overlap, the longest wins ("LLaMA-2-7B", not "LLaMA"); generic names 
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
-from kg.extract.patterns import generic_keys, guess_type, is_coined_name
+from kg.extract.patterns import generic_keys, guess_type, is_coined_name, type_cues
 from kg.models import normalize_key
 
 __all__ = ["settle_entities", "EntitySettler"]
@@ -44,6 +46,34 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     return Span(doc, long.start, long.end, label=type_)
 
 
+_VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMK])$")
+_SIZE_UNIT = frozenset({"B", "M", "K"})
+
+
+def extend_model_version(doc: Doc, span: Span) -> Span:
+    """A model name with the version and variant words that follow it.
+
+    "Claude" + " Sonnet 4.5", "Gemini 2.5 Flash" + " Preview", "GPT-OSS" + " 120B": the
+    words are kept only up to the last version number or variant word.
+    """
+    variants = type_cues()["model_variant_words"]
+    end, j, versioned = span.end, span.end, False
+    while j < len(doc) and j - span.end < 5 and doc[j - 1].whitespace_ in (" ", ""):
+        token = doc[j].text
+        if _VERSION.match(token) and (span.label_ == "Model" or not token.isdigit()):
+            versioned, end = True, j + 1
+        elif token in _SIZE_UNIT and not doc[j - 1].whitespace_ and doc[j - 1].text.isdigit():
+            versioned, end = True, j + 1
+        elif token.lower() in variants and token[:1].isupper():
+            end = j + 1
+        else:
+            break
+        j += 1
+    if end == span.end or not (versioned or span.label_ == "Model"):
+        return span
+    return Span(doc, span.start, end, label="Model", span_id=span.id_ if span.label_ == "Model" else "")
+
+
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     """The final entity spans of a Doc and its acronym ties {short text: long text}."""
     generic = generic_keys()
@@ -64,6 +94,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         if short_known is None:
             candidates.append(Span(doc, short.start, short.end, label=span.label_, span_id=span.id_))
     kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]
+    kept = filter_spans([extend_model_version(doc, span) if span.label_ in ("Model", "Method") else span for span in kept])
     # An acronym tied to a long form takes the long form's type everywhere in the Doc.
     types = {span.text: span.label_ for span in kept if span.text in long_forms.values()}
     kept = [

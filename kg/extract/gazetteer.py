@@ -55,18 +55,32 @@ def surface_variants(name: str) -> set[str]:
     return variants
 
 
-def accepts_match(name: str, text: str) -> bool:
+_TERM_TYPES = frozenset({"Metric", "Method", "Task"})
+
+
+def _is_title_cased_term(name: str) -> bool:
+    """"Success Rate", "Reinforcement Learning": capitals only as first letters of words."""
+    words = name.replace("-", " ").split()
+    return all(word[:1].isupper() and word[1:].islower() or word.islower() for word in words)
+
+
+def accepts_match(name: str, text: str, type_: str = "Dataset") -> bool:
     """Whether a case-insensitive match of `name` written as `text` is really that name.
 
-    A name written with capitals and no digit ("Spider", "The Pile") is not matched by
-    an all-lower-case occurrence ("spider"): there it is an ordinary word.
+    A dataset or model name written with capitals and no digit ("Spider", "The Pile")
+    is not matched by an all-lower-case occurrence ("spider"): there it is an ordinary
+    word. Metric, method and task terms that a list capitalises ("Accuracy",
+    "Reinforcement Learning") match in lower case too, unless they hold an acronym
+    or inner capital ("BLEU", "SciBench").
 
     >>> accepts_match("Spider", "spider"), accepts_match("Meta-World", "Metaworld")
     (False, True)
+    >>> accepts_match("Accuracy", "accuracy", "Metric"), accepts_match("BLEU", "bleu", "Metric")
+    (True, False)
     """
-    if not text.islower():
+    if not text.islower() or name.islower() or any(ch.isdigit() for ch in name):
         return True
-    return name.islower() or any(ch.isdigit() for ch in name)
+    return type_ in _TERM_TYPES and _is_title_cased_term(name)
 
 
 class Gazetteer:
@@ -86,19 +100,19 @@ class Gazetteer:
         strings = nlp.vocab.strings
         for row in rows:
             for surface in [row["name"], *row.get("aliases", [])]:
-                match_id = strings.add(f"{row['type']}|{row['name']}|{surface}")
+                key = f"{row['type']}|{row['name']}|{surface}"
+                match_id = strings.add(key)
                 if match_id in self.rows:
                     continue
                 self.rows[match_id] = (row["type"], row["name"], surface)
-                patterns = list(nlp.tokenizer.pipe(sorted(surface_variants(surface))))
-                self.matcher.add(match_id, patterns)
+                self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(surface_variants(surface)))))
 
     def match(self, doc: Doc) -> list[Span]:
         spans = []
         for match_id, start, end in self.matcher(doc):
             type_, canonical, surface = self.rows[match_id]
             span = Span(doc, start, end, label=type_, span_id=canonical)
-            if accepts_match(surface, span.text):
+            if accepts_match(surface, span.text, type_):
                 spans.append(span)
         return spans
 

@@ -134,11 +134,19 @@ def guess_type(name: str, next_word: str = "", long_form: str = "") -> str:
     return "Method"
 
 
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b\S+\.(?:com|org|io|ai|net)/\S*")
+
+
+def mask_urls(text: str) -> str:
+    """The text with URLs blanked out (same length, so offsets hold): a repository path is no name."""
+    return _URL.sub(lambda match: " " * len(match.group()), text) if "/" in text else text
+
+
 def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of every coined-looking name in a text, trimmed of hyphenated words."""
     found = []
     generic = generic_keys()
-    for match in _CANDIDATE.finditer(text):
+    for match in _CANDIDATE.finditer(mask_urls(text)):
         raw = match.group()
         name = trim_name(raw)
         if not is_coined_name(name):
