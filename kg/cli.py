@@ -147,6 +147,141 @@ def stats(graph_file: Path, top: int, as_json: bool) -> None:
     out.print(top_table)
 
 
+def db_options(command):
+    """--uri/--user/--password/--database for a Neo4j server; without --uri, the embedded default."""
+    options = [
+        click.option("--uri", envvar="NEO4J_URI", help="Bolt URI of a Neo4j server [env NEO4J_URI]; without it kg starts its embedded server."),
+        click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True, help="[env NEO4J_USER]"),
+        click.option("--password", envvar="NEO4J_PASSWORD", help="[env NEO4J_PASSWORD]"),
+        click.option("--database", envvar="NEO4J_DATABASE", help="Database name [env NEO4J_DATABASE; default: the server's]."),
+        click.option("--data-dir", type=click.Path(path_type=Path), default=Path("kg-data"), envvar="KG_DATA_DIR", show_default=True, help="Folder of the embedded server [env KG_DATA_DIR]."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _connect(uri, user, password, database, data_dir):
+    from kg.store.client import connect
+
+    if uri is None:
+        console.print(f"[dim]starting the embedded graph database in {data_dir} ...[/dim]")
+    return connect(uri, user, password, database, data_dir)
+
+
+def _load_with_progress(conn, graph, batch_size: int):
+    from kg.store.client import apply_schema
+    from kg.store.load import load_graph
+
+    apply_schema(conn)
+    with _progress() as progress:
+        tasks: dict[str, int] = {}
+
+        def on_batch(title: str, done: int, total: int) -> None:
+            if title not in tasks:
+                tasks[title] = progress.add_task(title, total=total)
+            progress.update(tasks[title], completed=done)
+
+        return load_graph(conn, graph, batch_size=batch_size, progress=on_batch)
+
+
+def _print_load_summary(summary, where: str) -> None:
+    table = Table("loaded", "rows", "created", "already there", "skipped", title=f"loaded into {where}")
+    for count in summary.counts:
+        table.add_row(count.title, f"{count.rows:,}", f"{count.created:,}", f"{count.existed:,}", f"{count.skipped:,}")
+    out.print(table)
+    rate = summary.relationships / summary.seconds if summary.seconds else 0
+    out.print(f"{summary.nodes_created:,} nodes and {summary.relationships_created:,} relationships created "
+              f"in {summary.seconds:.1f} s ({rate:,.0f} relationships/s)")
+
+
+@main.command()
+@click.argument("graph_file", type=click.Path(exists=True, path_type=Path))
+@click.option("--batch-size", type=click.IntRange(min=1), default=2000, show_default=True, help="Rows per write transaction.")
+@db_options
+def load(graph_file: Path, batch_size: int, uri, user, password, database, data_dir) -> None:
+    """Load a graph file into the graph database (idempotent: loading twice changes nothing).
+
+    \b
+    Examples:
+      kg load graph.json                                    # embedded default in ./kg-data
+      kg load graph.json --uri bolt://localhost:7687 --password kgpassword
+    """
+    from kg.graph import read_json
+
+    graph = read_json(graph_file)
+    with _connect(uri, user, password, database, data_dir) as conn:
+        summary = _load_with_progress(conn, graph, batch_size)
+    _print_load_summary(summary, uri or str(data_dir))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Extraction processes [default: one per core].")
+@click.option("--batch-size", type=click.IntRange(min=1), default=2000, show_default=True, help="Rows per write transaction.")
+@db_options
+def build(inputs: tuple[Path, ...], workers, batch_size: int, uri, user, password, database, data_dir) -> None:
+    """Extract a graph from paper listings and load it, in one go.
+
+    \b
+    Example:
+      kg build examples/            # then: kg query top-entities --param type=Dataset
+    """
+    from kg.extract.parallel import default_workers
+    from kg.ingest import IngestSummary
+    from kg.pipeline import graph_from_files
+
+    summary = IngestSummary()
+    with _progress() as progress:
+        task = progress.add_task("extracting papers", total=None)
+        graph = graph_from_files(inputs, summary=summary, on_paper=lambda n: progress.update(task, advance=n), workers=workers or default_workers())
+    _print_ingest_summary(summary)
+    if summary.papers == 0:
+        raise click.ClickException(f"no paper could be read from {', '.join(map(str, inputs))}; see the warnings above")
+    with _connect(uri, user, password, database, data_dir) as conn:
+        load_summary = _load_with_progress(conn, graph, batch_size)
+    _print_load_summary(load_summary, uri or str(data_dir))
+
+
+@main.command()
+@click.option("--data-dir", type=click.Path(path_type=Path), default=Path("kg-data"), envvar="KG_DATA_DIR", show_default=True, help="Folder of the embedded server.")
+def serve(data_dir: Path) -> None:
+    """Run the embedded graph database until Ctrl-C, for other Bolt clients.
+
+    \b
+    Example:
+      kg serve --data-dir kg-data
+    """
+    from kg.store.server import EmbeddedServer
+
+    with EmbeddedServer(data_dir) as server:
+        out.print(f"Bolt URI: {server.uri}")
+        out.print(f"credentials: {server.credentials_file} (user and password; readable by you only)")
+        out.print(f"log: {server.log_file}")
+        out.print("Ctrl-C to stop.")
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            console.print("stopping ...")
+
+
+@main.command()
+@click.argument("graph_file", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="neo4j-admin", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File (json, graphml) or folder (neo4j-admin).")
+def export(graph_file: Path, fmt: str, output: Path) -> None:
+    """Write a graph file in another format: neo4j-admin CSV (for first loads of large corpora), GraphML or JSON.
+
+    \b
+    Example:
+      kg export graph.json --format neo4j-admin -o import/
+    """
+    from kg.graph import read_json
+
+    _write_graph(read_json(graph_file), output, fmt)
+    console.print(f"wrote {output}")
+
+
 @main.command(name="eval")
 @click.argument("gold_file", type=click.Path(exists=True, path_type=Path))
 @click.option("--pred", type=click.Path(exists=True, path_type=Path), help="A graph.json to score; without it the extractor runs on the gold abstracts.")

@@ -207,14 +207,18 @@ class GraphBuilder:
             if _fits(type_, entity.type):
                 _add_edge(graph, source, target, type_, {"sentence": sentence, "count": count})
         for paper_id, node, metric_key, dataset_key in self._results:
-            metric, dataset = entities.get(metric_key) if metric_key else None, entities.get(dataset_key) if dataset_key else None
+            metric = entities.get(metric_key) if metric_key else None
+            dataset = entities.get(dataset_key) if dataset_key else None
+            # The entity a result's metric word resolved to may be typed otherwise corpus-wide.
+            metric = metric if metric is not None and metric.type == "Metric" else None
+            dataset = dataset if dataset is not None and dataset.type == "Dataset" else None
             node = {**node, "metric": metric.name if metric else None, "dataset": dataset.name if dataset else None}
             result_id = node_id("Result", node["id"])
             graph.add_node(result_id, label="Result", **_validated(ResultNode, node, f"result {node['text']!r} of paper {paper_id!r}"))
             _add_edge(graph, node_id("Paper", paper_id), result_id, "REPORTS", {"sentence": node["sentence"]})
             if metric is not None:
                 _add_edge(graph, result_id, node_id(metric.type, metric.key), "MEASURES", {})
-            if dataset is not None and dataset.type == "Dataset":
+            if dataset is not None:
                 _add_edge(graph, result_id, node_id("Dataset", dataset.key), "ON_DATASET", {})
         return graph
 
