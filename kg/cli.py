@@ -141,10 +141,14 @@ def stats(graph_file: Path, top: int, as_json: bool) -> None:
     for name, count in [*result["nodes"].items(), *result["relationships"].items()]:
         counts.add_row(name, str(count))
     out.print(counts)
-    top_table = Table("type", f"top {top} by papers mentioning")
-    for label, entries in result["top_entities"].items():
-        top_table.add_row(label, ", ".join(f"{name} ({n})" for name, n in entries) or "-")
-    out.print(top_table)
+    _print_top_entities(result, top)
+
+
+def _print_top_entities(stats: dict, top: int) -> None:
+    table = Table("type", f"top {top} by papers mentioning")
+    for label, entries in stats["top_entities"].items():
+        table.add_row(label, ", ".join(f"{name} ({n})" for name, n in entries) or "-")
+    out.print(table)
 
 
 def db_options(command):
@@ -228,6 +232,7 @@ def build(inputs: tuple[Path, ...], workers, batch_size: int, uri, user, passwor
       kg build examples/            # then: kg query top-entities --param type=Dataset
     """
     from kg.extract.parallel import default_workers
+    from kg.graph import graph_stats
     from kg.ingest import IngestSummary
     from kg.pipeline import graph_from_files
 
@@ -241,6 +246,8 @@ def build(inputs: tuple[Path, ...], workers, batch_size: int, uri, user, passwor
     with _connect(uri, user, password, database, data_dir) as conn:
         load_summary = _load_with_progress(conn, graph, batch_size)
     _print_load_summary(load_summary, uri or str(data_dir))
+    _print_top_entities(graph_stats(graph), 5)
+    out.print("Next: kg queries (canned questions), kg query top-entities --param type=Dataset")
 
 
 @main.command()
