@@ -67,11 +67,19 @@ def _progress() -> Progress:
     )
 
 
-def _print_ingest_summary(summary) -> None:
+def _check_ingest(summary, inputs, strict: bool) -> None:
+    """Print what was read; fail when nothing was, or (with --strict) when anything was skipped."""
     console.print(
         f"read {summary.read} records from {summary.files} files: {summary.papers} papers, "
         f"{summary.duplicates} duplicates merged, {summary.skipped} skipped"
     )
+    if summary.papers == 0:
+        raise click.ClickException(f"no paper could be read from {', '.join(map(str, inputs))}; see the warnings above")
+    if strict and (summary.skipped or summary.warnings):
+        raise click.ClickException(f"--strict: {len(summary.warnings)} warnings while reading the input (see above); nothing was written")
+
+
+_STRICT = click.option("--strict", is_flag=True, help="Fail (exit 1) if any record or file had to be skipped.")
 
 
 def _write_graph(graph, output: Path, fmt: str) -> None:
@@ -92,7 +100,8 @@ def _write_graph(graph, output: Path, fmt: str) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("graph.json"), show_default=True, help="Where to write the graph.")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True, help="json (node-link), graphml, or neo4j-admin (a folder of CSV files).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Extraction processes [default: one per core].")
-def extract(inputs: tuple[Path, ...], output: Path, fmt: str, workers: int | None) -> None:
+@_STRICT
+def extract(inputs: tuple[Path, ...], output: Path, fmt: str, workers: int | None, strict: bool) -> None:
     """Extract entities and relations from paper listings into a graph file.
 
     INPUTS are files or folders: listing-page text dumps (.txt), JSONL (.jsonl,
@@ -111,9 +120,7 @@ def extract(inputs: tuple[Path, ...], output: Path, fmt: str, workers: int | Non
     with _progress() as progress:
         task = progress.add_task("extracting papers", total=None)
         graph = graph_from_files(inputs, summary=summary, on_paper=lambda n: progress.update(task, advance=n), workers=workers or default_workers())
-    _print_ingest_summary(summary)
-    if summary.papers == 0:
-        raise click.ClickException(f"no paper could be read from {', '.join(map(str, inputs))}; see the warnings above")
+    _check_ingest(summary, inputs, strict)
     _write_graph(graph, output, fmt)
     stats = graph_stats(graph)
     out.print(f"wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships "
@@ -223,8 +230,9 @@ def load(graph_file: Path, batch_size: int, uri, user, password, database, data_
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Extraction processes [default: one per core].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=2000, show_default=True, help="Rows per write transaction.")
+@_STRICT
 @db_options
-def build(inputs: tuple[Path, ...], workers, batch_size: int, uri, user, password, database, data_dir) -> None:
+def build(inputs: tuple[Path, ...], workers, batch_size: int, strict: bool, uri, user, password, database, data_dir) -> None:
     """Extract a graph from paper listings and load it, in one go.
 
     \b
@@ -240,9 +248,7 @@ def build(inputs: tuple[Path, ...], workers, batch_size: int, uri, user, passwor
     with _progress() as progress:
         task = progress.add_task("extracting papers", total=None)
         graph = graph_from_files(inputs, summary=summary, on_paper=lambda n: progress.update(task, advance=n), workers=workers or default_workers())
-    _print_ingest_summary(summary)
-    if summary.papers == 0:
-        raise click.ClickException(f"no paper could be read from {', '.join(map(str, inputs))}; see the warnings above")
+    _check_ingest(summary, inputs, strict)
     with _connect(uri, user, password, database, data_dir) as conn:
         load_summary = _load_with_progress(conn, graph, batch_size)
     _print_load_summary(load_summary, uri or str(data_dir))
