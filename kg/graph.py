@@ -278,10 +278,12 @@ def read_json(path: str | Path) -> nx.MultiDiGraph:
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
+        if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
+            raise GraphError(f"{path}: not a kg graph file (node-link JSON with nodes and edges, from 'kg extract')")
         return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges", name="nid")
     except FileNotFoundError as err:
         raise GraphError(f"{path}: no such graph file; make one with 'kg extract INPUT -o {path}'") from err
-    except (json.JSONDecodeError, KeyError, TypeError) as err:
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, AttributeError) as err:
         raise GraphError(f"{path}: not a kg graph file (node-link JSON from 'kg extract'): {err}") from err
 
 
