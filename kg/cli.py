@@ -83,12 +83,13 @@ _STRICT = click.option("--strict", is_flag=True, help="Fail (exit 1) if any reco
 
 
 def _write_graph(graph, output: Path, fmt: str) -> None:
-    from kg.graph import write_graphml, write_json, write_neo4j_csv
+    """Write a networkx graph or a record stream (graphml needs the graph)."""
+    from kg.graph import graph_from_records, write_graphml, write_json, write_neo4j_csv
 
     if fmt == "json":
         write_json(graph, output)
     elif fmt == "graphml":
-        write_graphml(graph, output)
+        write_graphml(graph if hasattr(graph, "nodes") else graph_from_records(graph), output)
     else:
         args = write_neo4j_csv(graph, output)
         out.print("Import into an empty Neo4j database (server stopped) with:")
@@ -111,20 +112,30 @@ def extract(inputs: tuple[Path, ...], output: Path, fmt: str, workers: int | Non
     Example:
       kg extract examples/ -o graph.json
     """
-    from kg.extract.parallel import default_workers
     from kg.graph import graph_stats
+
+    builder = _extract_with_progress(inputs, workers, strict)
+    _write_graph(builder.records(), output, fmt)
+    stats = graph_stats(builder.records())
+    out.print(f"wrote {output}: {sum(stats['nodes'].values()):,} nodes, {sum(stats['relationships'].values()):,} relationships "
+              f"({', '.join(f'{n:,} {label}' for label, n in stats['nodes'].items())})")
+
+
+def _extract_with_progress(inputs, workers: int | None, strict: bool):
+    """Ingest and extract with a progress bar; the per-paper facts spool to disk."""
+    from kg.extract.parallel import default_workers
     from kg.ingest import IngestSummary
-    from kg.pipeline import graph_from_files
+    from kg.pipeline import builder_from_files
 
     summary = IngestSummary()
     with _progress() as progress:
         task = progress.add_task("extracting papers", total=None)
-        graph = graph_from_files(inputs, summary=summary, on_paper=lambda n: progress.update(task, advance=n), workers=workers or default_workers())
+        builder = builder_from_files(
+            inputs, summary=summary, on_paper=lambda n: progress.update(task, advance=n),
+            workers=workers or default_workers(), spool=True,
+        )
     _check_ingest(summary, inputs, strict)
-    _write_graph(graph, output, fmt)
-    stats = graph_stats(graph)
-    out.print(f"wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships "
-              f"({', '.join(f'{n} {label}' for label, n in stats['nodes'].items())})")
+    return builder
 
 
 @main.command()
@@ -239,16 +250,9 @@ def build(inputs: tuple[Path, ...], workers, batch_size: int, strict: bool, uri,
     Example:
       kg build examples/            # then: kg query top-entities --param type=Dataset
     """
-    from kg.extract.parallel import default_workers
     from kg.graph import graph_stats
-    from kg.ingest import IngestSummary
-    from kg.pipeline import graph_from_files
 
-    summary = IngestSummary()
-    with _progress() as progress:
-        task = progress.add_task("extracting papers", total=None)
-        graph = graph_from_files(inputs, summary=summary, on_paper=lambda n: progress.update(task, advance=n), workers=workers or default_workers())
-    _check_ingest(summary, inputs, strict)
+    graph = _extract_with_progress(inputs, workers, strict).graph()
     with _connect(uri, user, password, database, data_dir) as conn:
         load_summary = _load_with_progress(conn, graph, batch_size)
     _print_load_summary(load_summary, uri or str(data_dir))

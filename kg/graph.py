@@ -19,8 +19,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import pickle
+import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -36,6 +38,10 @@ __all__ = [
     "EDGE_TYPES",
     "build_graph",
     "GraphBuilder",
+    "FactSpool",
+    "Relationship",
+    "graph_from_records",
+    "records_from_graph",
     "node_id",
     "write_json",
     "read_json",
@@ -87,9 +93,25 @@ class OrganizationNode(_Node):
     name: str | None = None
 
 
-class EdgeProps(_Node):
+class Relationship(_Node):
+    """Any relationship: its type, endpoints by label and key, and its properties."""
+
+    type: Literal[EDGE_TYPES]  # type: ignore[valid-type]
+    source_label: Literal[NODE_LABELS]  # type: ignore[valid-type]
+    source_key: str
+    target_label: Literal[NODE_LABELS]  # type: ignore[valid-type]
+    target_key: str
     sentence: str | None = None
     count: int | None = None
+
+
+def _edge(type_: str, source_label: str, source_key: str, target_label: str, target_key: str, **props: Any) -> Record:
+    """A validated edge record."""
+    try:
+        Relationship(type=type_, source_label=source_label, source_key=source_key, target_label=target_label, target_key=target_key, **props)
+    except ValidationError as err:
+        raise GraphError(f"invalid {type_} relationship {source_label}:{source_key} -> {target_label}:{target_key}: {err.errors()[0]['msg']}") from err
+    return ("edge", type_, source_label, source_key, target_label, target_key, props)
 
 
 _NODE_MODELS: dict[str, type[_Node]] = {
@@ -99,6 +121,11 @@ _NODE_MODELS: dict[str, type[_Node]] = {
     "Organization": OrganizationNode,
 }
 _NODE_KEYS = {"Paper": "id", **{label: "key" for label in ENTITY_TYPES}, "Result": "id", "Organization": "id"}
+
+
+# A record is ("node", label, properties) or ("edge", type, source label, source key,
+# target label, target key, properties): what networkx, the exports and the loaders take.
+Record = tuple
 
 
 def node_id(label: str, key: str) -> str:
@@ -113,114 +140,175 @@ def _validated(model: type[_Node], record: dict[str, Any], what: str) -> dict[st
         raise GraphError(f"invalid {what}: {err.errors()[0]['loc']} {err.errors()[0]['msg']} in {record!r:.300}") from err
 
 
-class GraphBuilder:
-    """Adds papers one extraction at a time; ``graph()`` resolves entities and builds the graph.
+class FactSpool:
+    """Per-paper facts on disk (a pickle stream in a temporary file), read back in order.
 
-    Per paper only what the graph needs is kept (relations by name key, mention counts,
-    results), so memory grows like the graph itself.
+    Large runs spool here so that memory holds only the resolver's distinct names.
     """
 
     def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="kg-facts-")
+        self._count = 0
+
+    def append(self, facts: tuple) -> None:
+        pickle.dump(facts, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[tuple]:
+        self._file.flush()
+        self._file.seek(0)
+        for _ in range(self._count):
+            yield pickle.load(self._file)
+        self._file.seek(0, 2)
+
+
+class GraphBuilder:
+    """Adds papers one extraction at a time, then gives the graph as records or networkx.
+
+    Per paper only what the graph needs is kept (its node, mention counts, relations by
+    name key, results), in memory or, with ``spool=True``, in a temporary file. Each
+    paper must be added once (``kg.ingest`` merges duplicates).
+    """
+
+    def __init__(self, spool: bool = False, chunk_size: int = 5000) -> None:
         self.resolver = Resolver()
-        self._papers: dict[str, dict[str, Any]] = {}
-        self._organizations: dict[str, dict[str, Any]] = {}
-        self._published_by: list[tuple[str, str]] = []
-        # (paper id, relation type, name key, sentence, mention count)
-        self._relations: list[tuple[str, str, str, str, int | None]] = []
-        self._results: list[tuple[str, dict[str, Any], str | None, str | None]] = []
+        self._facts: list[tuple] | FactSpool = FactSpool() if spool else []
+        self.chunk_size = chunk_size
+
+    def __len__(self) -> int:
+        return len(self._facts)
 
     def add(self, extraction: PaperExtraction) -> None:
-        paper = extraction.paper
-        if paper.id in self._papers:
-            return
-        self._papers[paper.id] = _validated(
-            PaperNode,
-            {
-                "id": paper.id,
-                "title": paper.title,
-                "abstract": paper.abstract,
-                "arxiv_id": paper.arxiv_id,
-                "authors_count": paper.authors_count,
-                "date": paper.date.isoformat() if paper.date else None,
-                "date_text": paper.date_text,
-                "upvotes": paper.upvotes,
-                "sources": paper.sources,
-            },
-            f"paper {paper.id!r}",
-        )
-        if paper.organization is not None:
-            org = paper.organization
-            self._organizations.setdefault(org.id, {"id": org.id, "name": org.name})
-            self._published_by.append((paper.id, org.id))
         self.resolver.add_mentions(extraction.mentions)
-        self._add_paper_facts(extraction)
+        self._facts.append(_paper_facts(extraction))
 
-    def _add_paper_facts(self, extraction: PaperExtraction) -> None:
-        paper_id, sentences = extraction.paper.id, extraction.sentences
-        key_of = {mention.text: mention_key(mention) for mention in extraction.mentions}
-        counts = Counter(mention_key(mention) for mention in extraction.mentions)
-        first_sentence = {}
-        for mention in extraction.mentions:
-            first_sentence.setdefault(mention_key(mention), sentences[mention.sentence])
-        for key, count in counts.items():
-            self._relations.append((paper_id, "MENTIONS", key, first_sentence[key], count))
-        seen = set()
-        for relation in extraction.relations:
-            key = key_of.get(relation.target, normalize_key(relation.target))
-            if (relation.type, key) not in seen:
-                seen.add((relation.type, key))
-                self._relations.append((paper_id, relation.type, key, sentences[relation.sentence], None))
-        for result in extraction.results:
-            sentence = sentences[result.sentence]
-            digest = hashlib.sha1(f"{paper_id}|{result.sentence}|{result.start}|{result.text}".encode()).hexdigest()[:16]
-            node = {
-                "id": digest,
-                "value": result.value,
-                "unit": result.unit,
-                "text": result.text,
-                "sentence": sentence,
-            }
-            metric_key = key_of.get(result.metric) if result.metric else None
-            dataset_key = key_of.get(result.dataset) if result.dataset else None
-            self._results.append((paper_id, node, metric_key, dataset_key))
+    def chunks(self) -> Iterator[list[Record]]:
+        """The graph as lists of records: every entity first, then papers chunk by chunk,
+        each chunk's nodes before its edges (the order a database load needs)."""
+        entities = self.resolver.entities()
+        yield [("node", entity.type, node) for entity, node in _entity_nodes(entities)]
+        organizations: set[str] = set()
+        chunk: list[tuple] = []
+        for facts in self._facts:
+            chunk.append(facts)
+            if len(chunk) >= self.chunk_size:
+                yield _chunk_records(chunk, entities, organizations)
+                chunk = []
+        if chunk:
+            yield _chunk_records(chunk, entities, organizations)
+
+    def records(self) -> Iterator[Record]:
+        for chunk in self.chunks():
+            yield from chunk
 
     def graph(self) -> nx.MultiDiGraph:
-        entities = self.resolver.entities()
-        graph = nx.MultiDiGraph()
-        for paper in self._papers.values():
-            graph.add_node(node_id("Paper", paper["id"]), label="Paper", **paper)
-        for org in self._organizations.values():
-            node = _validated(OrganizationNode, org, f"organization {org['id']!r}")
-            graph.add_node(node_id("Organization", org["id"]), label="Organization", **node)
-        for paper_id, org_id in self._published_by:
-            _add_edge(graph, node_id("Paper", paper_id), node_id("Organization", org_id), "PUBLISHED_BY", {})
-        for entity in {id(e): e for e in entities.values()}.values():
-            _add_entity(graph, entity)
-        for paper_id, type_, key, sentence, count in self._relations:
+        return graph_from_records(self.records())
+
+
+def _paper_facts(extraction: PaperExtraction) -> tuple:
+    """(paper node, organization, mentions, relations, results) of one paper, by name key."""
+    paper, sentences = extraction.paper, extraction.sentences
+    node = _validated(
+        PaperNode,
+        {
+            "id": paper.id,
+            "title": paper.title,
+            "abstract": paper.abstract,
+            "arxiv_id": paper.arxiv_id,
+            "authors_count": paper.authors_count,
+            "date": paper.date.isoformat() if paper.date else None,
+            "date_text": paper.date_text,
+            "upvotes": paper.upvotes,
+            "sources": paper.sources,
+        },
+        f"paper {paper.id!r}",
+    )
+    organization = (paper.organization.id, paper.organization.name) if paper.organization else None
+    key_of = {mention.text: mention_key(mention) for mention in extraction.mentions}
+    counts = Counter(key_of[mention.text] for mention in extraction.mentions)
+    first_sentence: dict[str, str] = {}
+    for mention in extraction.mentions:
+        first_sentence.setdefault(key_of[mention.text], sentences[mention.sentence])
+    mentions = [(key, count, first_sentence[key]) for key, count in counts.items()]
+    relations, seen = [], set()
+    for relation in extraction.relations:
+        key = key_of.get(relation.target, normalize_key(relation.target))
+        if (relation.type, key) not in seen:
+            seen.add((relation.type, key))
+            relations.append((relation.type, key, sentences[relation.sentence]))
+    results = []
+    for result in extraction.results:
+        digest = hashlib.sha1(f"{paper.id}|{result.sentence}|{result.start}|{result.text}".encode()).hexdigest()[:16]
+        result_node = {"id": digest, "value": result.value, "unit": result.unit, "text": result.text, "sentence": sentences[result.sentence]}
+        results.append((result_node, key_of.get(result.metric) if result.metric else None, key_of.get(result.dataset) if result.dataset else None))
+    return node, organization, mentions, relations, results
+
+
+def _entity_nodes(entities: dict[str, Entity]) -> Iterator[tuple[Entity, dict[str, Any]]]:
+    """One validated node per canonical entity (two groups whose names share a key merge)."""
+    nodes: dict[tuple[str, str], tuple[Entity, dict[str, Any]]] = {}
+    for entity in {id(e): e for e in entities.values()}.values():
+        keys = {normalize_key(name) for name in [entity.name, *entity.aliases]}
+        record = {"key": entity.key, "type": entity.type, "name": entity.name, "aliases": entity.aliases, "keys": sorted(keys)}
+        existing = nodes.get((entity.type, entity.key))
+        if existing is not None:
+            old = existing[1]
+            record["name"] = old["name"]
+            record["aliases"] = sorted((set(old["aliases"]) | set(entity.aliases) | {entity.name}) - {old["name"]})
+            record["keys"] = sorted(set(old["keys"]) | keys)
+        nodes[(entity.type, entity.key)] = (entity, _validated(EntityNode, record, f"{entity.type} {entity.name!r}"))
+    yield from nodes.values()
+
+
+def _chunk_records(chunk: list[tuple], entities: dict[str, Entity], organizations: set[str]) -> list[Record]:
+    nodes: list[Record] = []
+    edges: list[Record] = []
+    for paper, organization, mentions, relations, results in chunk:
+        paper_id = paper["id"]
+        nodes.append(("node", "Paper", paper))
+        if organization is not None:
+            org_id, org_name = organization
+            if org_id not in organizations:
+                organizations.add(org_id)
+                nodes.append(("node", "Organization", _validated(OrganizationNode, {"id": org_id, "name": org_name}, f"organization {org_id!r}")))
+            edges.append(_edge("PUBLISHED_BY", "Paper", paper_id, "Organization", org_id))
+        mention_counts: dict[tuple[str, str], list] = {}
+        for key, count, sentence in mentions:
             entity = entities.get(key)
             if entity is None:
                 continue
-            source, target = node_id("Paper", paper_id), node_id(entity.type, entity.key)
-            if type_ == "MENTIONS" and graph.has_edge(source, target, "MENTIONS"):
-                graph.edges[source, target, "MENTIONS"]["count"] += count  # two keys, one entity
+            # Two surface keys of one entity in a paper: one MENTIONS, counts added.
+            target = (entity.type, entity.key)
+            if target in mention_counts:
+                mention_counts[target][0] += count
+            else:
+                mention_counts[target] = [count, sentence]
+        for (label, key), (count, sentence) in mention_counts.items():
+            edges.append(_edge("MENTIONS", "Paper", paper_id, label, key, count=count, sentence=sentence))
+        done = set()
+        for type_, key, sentence in relations:
+            entity = entities.get(key)
+            if entity is None or not _fits(type_, entity.type) or (type_, entity.key) in done:
                 continue
-            if _fits(type_, entity.type):
-                _add_edge(graph, source, target, type_, {"sentence": sentence, "count": count})
-        for paper_id, node, metric_key, dataset_key in self._results:
+            done.add((type_, entity.key))
+            edges.append(_edge(type_, "Paper", paper_id, entity.type, entity.key, sentence=sentence))
+        for node, metric_key, dataset_key in results:
             metric = entities.get(metric_key) if metric_key else None
             dataset = entities.get(dataset_key) if dataset_key else None
             # The entity a result's metric word resolved to may be typed otherwise corpus-wide.
             metric = metric if metric is not None and metric.type == "Metric" else None
             dataset = dataset if dataset is not None and dataset.type == "Dataset" else None
             node = {**node, "metric": metric.name if metric else None, "dataset": dataset.name if dataset else None}
-            result_id = node_id("Result", node["id"])
-            graph.add_node(result_id, label="Result", **_validated(ResultNode, node, f"result {node['text']!r} of paper {paper_id!r}"))
-            _add_edge(graph, node_id("Paper", paper_id), result_id, "REPORTS", {"sentence": node["sentence"]})
+            nodes.append(("node", "Result", _validated(ResultNode, node, f"result {node['text']!r} of paper {paper_id!r}")))
+            edges.append(_edge("REPORTS", "Paper", paper_id, "Result", node["id"], sentence=node["sentence"]))
             if metric is not None:
-                _add_edge(graph, result_id, node_id(metric.type, metric.key), "MEASURES", {})
+                edges.append(_edge("MEASURES", "Result", node["id"], "Metric", metric.key))
             if dataset is not None:
-                _add_edge(graph, result_id, node_id("Dataset", dataset.key), "ON_DATASET", {})
-        return graph
+                edges.append(_edge("ON_DATASET", "Result", node["id"], "Dataset", dataset.key))
+    return nodes + edges
 
 
 # Which entity types each relation may point at (ANNOTATION_GUIDE.md).
@@ -237,23 +325,32 @@ def _fits(relation_type: str, entity_type: str) -> bool:
     return entity_type in _TARGETS.get(relation_type, set(ENTITY_TYPES))
 
 
-def _add_entity(graph: nx.MultiDiGraph, entity: Entity) -> None:
-    keys = sorted({normalize_key(name) for name in [entity.name, *entity.aliases]})
-    record = {"key": entity.key, "type": entity.type, "name": entity.name, "aliases": entity.aliases, "keys": keys}
-    node = node_id(entity.type, entity.key)
-    if node in graph:  # two groups whose canonical names share a key: one entity
-        existing = graph.nodes[node]
-        record["aliases"] = sorted((set(existing["aliases"]) | set(entity.aliases) | {entity.name}) - {existing["name"]})
-        record["keys"] = sorted(set(existing["keys"]) | set(keys))
-        record["name"] = existing["name"]
-    graph.add_node(node, label=entity.type, **_validated(EntityNode, record, f"{entity.type} {entity.name!r}"))
+def graph_from_records(records: Iterable[Record]) -> nx.MultiDiGraph:
+    """A networkx MultiDiGraph of a record stream."""
+    graph = nx.MultiDiGraph()
+    for record in records:
+        if record[0] == "node":
+            _, label, props = record
+            graph.add_node(node_id(label, props[_NODE_KEYS[label]]), label=label, **props)
+        else:
+            _, type_, source_label, source_key, target_label, target_key, props = record
+            props = {name: value for name, value in props.items() if value is not None}
+            graph.add_edge(node_id(source_label, source_key), node_id(target_label, target_key), key=type_, type=type_, **props)
+    return graph
 
 
-def _add_edge(graph: nx.MultiDiGraph, source: str, target: str, type_: str, props: dict[str, Any]) -> None:
-    if graph.has_edge(source, target, type_):
-        return
-    props = {name: value for name, value in _validated(EdgeProps, props, f"{type_} {source} -> {target}").items() if value is not None}
-    graph.add_edge(source, target, key=type_, type=type_, **props)
+def records_from_graph(graph: nx.MultiDiGraph) -> Iterator[Record]:
+    """The records of a networkx graph: nodes, then edges."""
+    for _, attrs in graph.nodes(data=True):
+        yield ("node", attrs["label"], {name: value for name, value in attrs.items() if name != "label"})
+    for source, target, attrs in graph.edges(data=True):
+        source_attrs, target_attrs = graph.nodes[source], graph.nodes[target]
+        yield (
+            "edge", attrs["type"],
+            source_attrs["label"], source_attrs[_NODE_KEYS[source_attrs["label"]]],
+            target_attrs["label"], target_attrs[_NODE_KEYS[target_attrs["label"]]],
+            {name: value for name, value in attrs.items() if name != "type"},
+        )
 
 
 def build_graph(extractions: Iterable[PaperExtraction]) -> nx.MultiDiGraph:
@@ -266,11 +363,33 @@ def build_graph(extractions: Iterable[PaperExtraction]) -> nx.MultiDiGraph:
 
 # --- files -------------------------------------------------------------------
 
-def write_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    """Node-link JSON; ``read_json`` gives the same graph back."""
-    data = nx.node_link_data(graph, edges="edges", name="nid")
-    with open(path, "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False)
+def write_json(graph: nx.MultiDiGraph | Iterable[Record], path: str | Path) -> None:
+    """Node-link JSON of a graph or a record stream; ``read_json`` gives the graph back.
+
+    A record stream is written as it comes (edges wait in a temporary file), so a large
+    run never needs the whole graph in memory.
+    """
+    records = records_from_graph(graph) if isinstance(graph, nx.Graph) else graph
+    with open(path, "w", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as edges:
+        out.write('{"directed": true, "multigraph": true, "graph": {}, "nodes": [')
+        first_node = first_edge = True
+        for record in records:
+            if record[0] == "node":
+                _, label, props = record
+                node = {"label": label, **props, "nid": node_id(label, props[_NODE_KEYS[label]])}
+                out.write(("" if first_node else ",\n") + json.dumps(node, ensure_ascii=False))
+                first_node = False
+            else:
+                _, type_, source_label, source_key, target_label, target_key, props = record
+                edge = {"type": type_, **{k: v for k, v in props.items() if v is not None},
+                        "source": node_id(source_label, source_key), "target": node_id(target_label, target_key), "key": type_}
+                edges.write(("" if first_edge else ",\n") + json.dumps(edge, ensure_ascii=False))
+                first_edge = False
+        out.write('],\n"edges": [')
+        edges.seek(0)
+        while block := edges.read(1 << 20):
+            out.write(block)
+        out.write("]}\n")
 
 
 def read_json(path: str | Path) -> nx.MultiDiGraph:
@@ -301,21 +420,19 @@ def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
     nx.write_graphml(flat, path)
 
 
-_CSV_TYPES = {int: "int", float: "float", bool: "boolean"}
 ARRAY_DELIMITER = "|"
+_EDGE_PROPS = {"MENTIONS": ("count", "sentence"), "PUBLISHED_BY": (), "MEASURES": (), "ON_DATASET": ()}
 
 
-def _csv_header(label_or_type: str, props: list[str], sample: dict[str, list[Any]]) -> list[str]:
-    header = []
-    for prop in props:
-        values = [value for value in sample[prop] if value is not None]
-        if values and isinstance(values[0], list):
-            header.append(f"{prop}:string[]")
-        elif values and type(values[0]) in _CSV_TYPES:
-            header.append(f"{prop}:{_CSV_TYPES[type(values[0])]}")
-        else:
-            header.append(prop)
-    return header
+def _csv_column(name: str, annotation: Any) -> str:
+    text = str(annotation)
+    if "list" in text:
+        return f"{name}:string[]"
+    if "int" in text:
+        return f"{name}:int"
+    if "float" in text:
+        return f"{name}:float"
+    return name
 
 
 def _csv_value(value: Any) -> Any:
@@ -324,59 +441,70 @@ def _csv_value(value: Any) -> Any:
     return "" if value is None else value
 
 
-def write_neo4j_csv(graph: nx.MultiDiGraph, folder: str | Path) -> list[str]:
+def write_neo4j_csv(graph: nx.MultiDiGraph | Iterable[Record], folder: str | Path) -> list[str]:
     """CSV files in neo4j-admin import format, one per label and relationship kind.
 
-    Returns the ``neo4j-admin database import full`` arguments that load them.
+    Takes a graph or a record stream (written as it comes). Returns the
+    ``neo4j-admin database import full`` arguments that load the files.
     """
+    records = records_from_graph(graph) if isinstance(graph, nx.Graph) else graph
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    by_label: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for node, attrs in graph.nodes(data=True):
-        by_label.setdefault(attrs["label"], []).append((node, attrs))
-    args = []
-    for label, nodes in sorted(by_label.items()):
-        props = sorted({name for _, attrs in nodes for name in attrs if name != "label"})
-        sample = {prop: [attrs.get(prop) for _, attrs in nodes[:1000]] for prop in props}
-        header = [f"nid:ID({label})", *_csv_header(label, props, sample), ":LABEL"]
-        path = folder / f"nodes_{label}.csv"
-        with open(path, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
+    writers: dict[Any, tuple[Any, Any, tuple[str, ...]]] = {}
+    args: list[str] = []
+
+    def writer_for(kind: Any, path: Path, header: list[str], props: tuple[str, ...], flag: str):
+        if kind not in writers:
+            handle = open(path, "w", newline="", encoding="utf-8")
+            writer = csv.writer(handle)
             writer.writerow(header)
-            for node, attrs in nodes:
-                writer.writerow([attrs[_NODE_KEYS[label]], *(_csv_value(attrs.get(prop)) for prop in props), label])
-        args.append(f"--nodes={label}={path}")
-    by_kind: dict[tuple[str, str, str], list[tuple[str, str, dict[str, Any]]]] = {}
-    for source, target, attrs in graph.edges(data=True):
-        kind = (attrs["type"], graph.nodes[source]["label"], graph.nodes[target]["label"])
-        by_kind.setdefault(kind, []).append((source, target, attrs))
-    for (type_, source_label, target_label), edges in sorted(by_kind.items()):
-        props = sorted({name for _, _, attrs in edges for name in attrs if name != "type"})
-        sample = {prop: [attrs.get(prop) for _, _, attrs in edges[:1000]] for prop in props}
-        header = [f":START_ID({source_label})", f":END_ID({target_label})", *_csv_header(type_, props, sample), ":TYPE"]
-        path = folder / f"rels_{type_}_{source_label}_{target_label}.csv"
-        with open(path, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
-            writer.writerow(header)
-            for source, target, attrs in edges:
-                start = graph.nodes[source][_NODE_KEYS[source_label]]
-                end = graph.nodes[target][_NODE_KEYS[target_label]]
-                writer.writerow([start, end, *(_csv_value(attrs.get(prop)) for prop in props), type_])
-        args.append(f"--relationships={type_}={path}")
-    return args
+            writers[kind] = (handle, writer, props)
+            args.append(f"--{flag}={path}")  # flag: "nodes=Label" or "relationships=TYPE"
+        return writers[kind]
+
+    try:
+        for record in records:
+            if record[0] == "node":
+                _, label, props = record
+                fields = _NODE_MODELS[label].model_fields
+                names = tuple(fields)
+                header = [f"nid:ID({label})", *(_csv_column(n, fields[n].annotation) for n in names), ":LABEL"]
+                _, writer, names = writer_for(label, folder / f"nodes_{label}.csv", header, names, f"nodes={label}")
+                writer.writerow([props[_NODE_KEYS[label]], *(_csv_value(props.get(n)) for n in names), label])
+            else:
+                _, type_, source_label, source_key, target_label, target_key, props = record
+                names = _EDGE_PROPS.get(type_, ("sentence",))
+                header = [f":START_ID({source_label})", f":END_ID({target_label})",
+                          *(f"{n}:int" if n == "count" else n for n in names), ":TYPE"]
+                kind = (type_, source_label, target_label)
+                path = folder / f"rels_{type_}_{source_label}_{target_label}.csv"
+                _, writer, names = writer_for(kind, path, header, names, f"relationships={type_}")
+                writer.writerow([source_key, target_key, *(_csv_value(props.get(n)) for n in names), type_])
+    finally:
+        for handle, _, _ in writers.values():
+            handle.close()
+    return sorted(args, key=lambda arg: (not arg.startswith("--nodes"), arg))
 
 
-def graph_stats(graph: nx.MultiDiGraph, top: int = 5) -> dict[str, Any]:
+def graph_stats(graph: nx.MultiDiGraph | Iterable[Record], top: int = 5) -> dict[str, Any]:
     """Counts per label and relationship type, and the most mentioned entities per type."""
-    labels = Counter(attrs["label"] for _, attrs in graph.nodes(data=True))
-    types = Counter(attrs["type"] for _, _, attrs in graph.edges(data=True))
-    papers: dict[str, Counter[str]] = {label: Counter() for label in ENTITY_TYPES}
-    for _, target, attrs in graph.edges(data=True):
-        if attrs["type"] == "MENTIONS":
-            node = graph.nodes[target]
-            papers[node["label"]][node["name"]] += 1
-    return {
-        "nodes": dict(sorted(labels.items())),
-        "relationships": dict(sorted(types.items())),
-        "top_entities": {label: counter.most_common(top) for label, counter in papers.items()},
-    }
+    records = records_from_graph(graph) if isinstance(graph, nx.Graph) else graph
+    labels: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    names: dict[tuple[str, str], str] = {}
+    papers: Counter[tuple[str, str]] = Counter()
+    for record in records:
+        if record[0] == "node":
+            labels[record[1]] += 1
+            if record[1] in ENTITY_TYPES:
+                names[(record[1], record[2]["key"])] = record[2]["name"]
+        else:
+            types[record[1]] += 1
+            if record[1] == "MENTIONS":
+                papers[(record[4], record[5])] += 1
+    top_entities: dict[str, list[tuple[str, int]]] = {label: [] for label in ENTITY_TYPES}
+    for (label, key), count in papers.most_common():
+        if len(top_entities[label]) < top:
+            top_entities[label].append((names[(label, key)], count))
+    return {"nodes": dict(sorted(labels.items())), "relationships": dict(sorted(types.items())), "top_entities": top_entities}
+

@@ -77,6 +77,40 @@ def test_graph_nodes_edges_and_evidence(corpus):
     assert graph.has_edge(result, "Metric:accuracy", "MEASURES") and graph.has_edge(result, "Dataset:metaworld", "ON_DATASET")
 
 
+def test_graph_spooled_builder_gives_the_same_graph(corpus):
+    from kg.graph import GraphBuilder
+
+    in_memory, spooled = GraphBuilder(), GraphBuilder(spool=True, chunk_size=2)
+    for extraction in corpus:
+        in_memory.add(extraction)
+        spooled.add(extraction)
+    assert nx.utils.graphs_equal(in_memory.graph(), spooled.graph())
+    # Entities come first, then each chunk's nodes before its edges.
+    seen = set()
+    for record in spooled.records():
+        if record[0] == "node":
+            seen.add((record[1], record[2].get("id", record[2].get("key"))))
+        else:
+            assert (record[2], record[3]) in seen and (record[4], record[5]) in seen
+
+
+def test_graph_json_streamed_from_records_round_trips(corpus, tmp_path):
+    from kg.graph import GraphBuilder
+
+    builder = GraphBuilder(spool=True)
+    for extraction in corpus:
+        builder.add(extraction)
+    write_json(builder.records(), tmp_path / "g.json")
+    assert nx.utils.graphs_equal(read_json(tmp_path / "g.json"), build_graph(corpus))
+
+
+def test_graph_invalid_record_names_it():
+    bad = _extraction("x", [_mention("Meta-World")])
+    bad.paper.title = None  # a reader bug: a paper without a title
+    with pytest.raises(GraphError, match="invalid paper 'x'"):
+        build_graph([bad])
+
+
 def test_graph_json_round_trips(corpus, tmp_path):
     graph = build_graph(corpus)
     write_json(graph, tmp_path / "g.json")
@@ -96,8 +130,10 @@ def test_graph_neo4j_admin_csv_headers(corpus, tmp_path):
     assert f"--nodes=Dataset={tmp_path / 'nodes_Dataset.csv'}" in args
     with open(tmp_path / "nodes_Dataset.csv") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["nid:ID(Dataset)", "aliases:string[]", "key", "keys:string[]", "name", "type", ":LABEL"]
-    assert rows[1] == ["metaworld", "MetaWorld|Metaworld", "metaworld", "metaworld", "Meta-World", "Dataset", "Dataset"]
+    assert rows[0] == ["nid:ID(Dataset)", "key", "type", "name", "aliases:string[]", "keys:string[]", ":LABEL"]
+    assert rows[1] == ["metaworld", "metaworld", "Dataset", "Meta-World", "MetaWorld|Metaworld", "metaworld", "Dataset"]
+    with open(tmp_path / "nodes_Paper.csv") as handle:
+        assert next(csv.reader(handle))[:6] == ["nid:ID(Paper)", "id", "title", "abstract", "arxiv_id", "authors_count:int"]
     with open(tmp_path / "rels_EVALUATES_ON_Paper_Dataset.csv") as handle:
         assert next(csv.reader(handle)) == [":START_ID(Paper)", ":END_ID(Dataset)", "sentence", ":TYPE"]
 
