@@ -1,0 +1,317 @@
+"""Load a kg graph (networkx MultiDiGraph) into the graph database.
+
+Each label and each (relationship type, source label, target label) has one
+loader, ``loaders/NN_*.cypher``, run in file-name order: nodes before
+relationships. Rows go in batches, one explicit write transaction per batch, so
+a failing batch leaves nothing of itself behind; transient errors are retried
+with exponential backoff.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import networkx as nx
+from neo4j.exceptions import DriverError, Neo4jError
+
+from kg.errors import GraphError, StoreError
+from kg.store.client import Connection, translate_error
+
+__all__ = [
+    "KEY_PROPERTY",
+    "LoadCount",
+    "LoadSummary",
+    "Loader",
+    "graph_rows",
+    "load_graph",
+    "loaders",
+]
+
+# The property each label's nodes are merged on (its uniqueness constraint).
+KEY_PROPERTY: dict[str, str] = {
+    "Paper": "id",
+    "Organization": "id",
+    "Result": "id",
+    "Dataset": "key",
+    "Model": "key",
+    "Method": "key",
+    "Metric": "key",
+    "Task": "key",
+}
+
+# A loader says what it loads on its first line; that line is how rows find it.
+_NODE_HEADER = re.compile(r"^// Loads \(:(\w+)\) nodes\b")
+_EDGE_HEADER = re.compile(r"^// Loads \(:(\w+)\)-\[:(\w+)\]->\(:(\w+)\) relationships\b")
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Loader:
+    """One loaders/*.cypher file: what it loads and its statement."""
+
+    name: str  # file name without the NN_ prefix and .cypher: "paper", "uses_model"
+    file: str
+    cypher: str
+    label: str | None = None  # node loaders
+    type: str | None = None  # relationship loaders: type, source and target labels
+    source: str | None = None
+    target: str | None = None
+
+    @property
+    def is_node(self) -> bool:
+        return self.label is not None
+
+    @property
+    def target_id(self) -> str | tuple[str, str, str]:
+        """What rows are grouped by: a label, or (type, source label, target label)."""
+        if self.label is not None:
+            return self.label
+        return (self.type, self.source, self.target)  # type: ignore[return-value]
+
+    @property
+    def title(self) -> str:
+        if self.label is not None:
+            return f"(:{self.label})"
+        return f"(:{self.source})-[:{self.type}]->(:{self.target})"
+
+
+@cache
+def loaders() -> tuple[Loader, ...]:
+    """Every loader, in the order they run (file-name order: nodes first)."""
+    found = []
+    for path in sorted(files("kg.loaders").iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".cypher"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0] if text else ""
+        name = re.sub(r"^\d+_", "", path.name.removesuffix(".cypher"))
+        if m := _NODE_HEADER.match(first):
+            found.append(Loader(name, path.name, text, label=m[1]))
+        elif m := _EDGE_HEADER.match(first):
+            found.append(Loader(name, path.name, text, type=m[2], source=m[1], target=m[3]))
+        else:
+            raise StoreError(
+                f"loaders/{path.name} does not start with '// Loads (:Label) nodes' "
+                "or '// Loads (:A)-[:TYPE]->(:B) relationships'."
+            )
+    if any(not a.is_node and b.is_node for a, b in zip(found, found[1:])):
+        raise StoreError("A node loader sorts after a relationship loader; nodes must load first.")
+    return tuple(found)
+
+
+def _loader_index() -> dict[Any, Loader]:
+    return {loader.target_id: loader for loader in loaders()}
+
+
+def _key_of(graph: nx.MultiDiGraph, node: Any) -> tuple[str, Any]:
+    attrs = graph.nodes[node]
+    label = attrs.get("label")
+    if label not in KEY_PROPERTY:
+        raise GraphError(f"Node {node!r} has label {label!r}; expected one of {', '.join(KEY_PROPERTY)}.")
+    key = attrs.get(KEY_PROPERTY[label])
+    if key is None:
+        raise GraphError(f"Node {node!r} ({label}) has no {KEY_PROPERTY[label]!r}, the property it is merged on.")
+    return label, key
+
+
+def _unique(values: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(values))
+
+
+def graph_rows(graph: nx.MultiDiGraph) -> dict[Loader, list[dict[str, Any]]]:
+    """Group a graph's nodes and edges into rows per loader, in load order.
+
+    Node rows are the node's properties (``label`` dropped); edge rows are
+    ``{src, dst, **properties}`` with src/dst the endpoints' keys. None values are
+    dropped (a missing property). Raises GraphError for a node without a known
+    label or key, or an edge no loader handles.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("Paper:p1", label="Paper", id="p1", title="T", date=None)
+    >>> g.add_node("Dataset:mw", label="Dataset", key="mw", name="MW", aliases=[], keys=["mw"])
+    >>> g.add_edge("Paper:p1", "Dataset:mw", key="EVALUATES_ON", type="EVALUATES_ON", sentence="S")
+    'EVALUATES_ON'
+    >>> {loader.name: rows for loader, rows in graph_rows(g).items()}
+    {'paper': [{'id': 'p1', 'title': 'T'}], 'dataset': [{'key': 'mw', 'name': 'MW', 'aliases': [], 'keys': ['mw']}], 'evaluates_on_dataset': [{'src': 'p1', 'dst': 'mw', 'sentence': 'S'}]}
+    """
+    index = _loader_index()
+    grouped: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for node, attrs in graph.nodes(data=True):
+        label, _ = _key_of(graph, node)
+        row = {k: v for k, v in attrs.items() if k != "label" and v is not None}
+        for name in ("aliases", "keys", "sources"):
+            if isinstance(row.get(name), (list, tuple)):
+                row[name] = _unique(row[name])
+        grouped[label].append(row)
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        rel_type = attrs.get("type", key)
+        source, src = _key_of(graph, u)
+        target, dst = _key_of(graph, v)
+        loader = index.get((rel_type, source, target))
+        if loader is None:
+            raise GraphError(f"No loader for (:{source})-[:{rel_type}]->(:{target}) (edge {u!r} -> {v!r}).")
+        row = {"src": src, "dst": dst}
+        row.update((k, val) for k, val in attrs.items() if k != "type" and val is not None)
+        grouped[loader.target_id].append(row)
+    return {loader: grouped[loader.target_id] for loader in loaders() if grouped.get(loader.target_id)}
+
+
+@dataclass
+class LoadCount:
+    """What one loader did: rows sent, and how many were new, already there, or skipped."""
+
+    loader: str
+    title: str
+    label_or_type: str
+    kind: str  # "node" or "relationship"
+    rows: int = 0
+    created: int = 0
+    existed: int = 0
+    skipped: int = 0  # relationship rows whose two nodes were not both found
+    seconds: float = 0.0
+
+
+@dataclass
+class LoadSummary:
+    """Counts per loader, with per-label and per-type totals."""
+
+    counts: list[LoadCount] = field(default_factory=list)
+    batches: int = 0
+    retries: int = 0
+    seconds: float = 0.0
+
+    def _totals(self, kind: str) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for count in self.counts:
+            if count.kind == kind:
+                total = out.setdefault(count.label_or_type, {"rows": 0, "created": 0, "existed": 0, "skipped": 0})
+                for name in total:
+                    total[name] += getattr(count, name)
+        return out
+
+    @property
+    def labels(self) -> dict[str, dict[str, int]]:
+        """``{"Paper": {"rows": 3, "created": 2, "existed": 1, "skipped": 0}, ...}``"""
+        return self._totals("node")
+
+    @property
+    def types(self) -> dict[str, dict[str, int]]:
+        """``{"USES": {"rows": ..., "created": ..., "existed": ..., "skipped": ...}, ...}``"""
+        return self._totals("relationship")
+
+    @property
+    def nodes(self) -> int:
+        return sum(c.rows for c in self.counts if c.kind == "node")
+
+    @property
+    def relationships(self) -> int:
+        return sum(c.rows - c.skipped for c in self.counts if c.kind == "relationship")
+
+    @property
+    def nodes_created(self) -> int:
+        return sum(c.created for c in self.counts if c.kind == "node")
+
+    @property
+    def relationships_created(self) -> int:
+        return sum(c.created for c in self.counts if c.kind == "relationship")
+
+
+def _write_batch(tx, cypher: str, rows: list[dict[str, Any]]) -> tuple[int, int, int]:
+    result = tx.run(cypher, rows=rows)
+    record = result.single()
+    counters = result.consume().counters
+    return (record["rows"] if record else 0), counters.nodes_created, counters.relationships_created
+
+
+def load_graph(
+    conn: Connection,
+    graph: nx.MultiDiGraph,
+    batch_size: int = 2000,
+    progress: Progress | None = None,
+    *,
+    max_attempts: int = 5,
+    initial_delay: float = 0.5,
+) -> LoadSummary:
+    """Load ``graph`` into the database: MERGE every node, then every relationship.
+
+    Idempotent: loading the same graph again creates nothing and leaves every
+    value as it was; an overlapping graph merges into what is there (entity
+    aliases and keys unioned, MENTIONS count set rather than added).
+
+    Each batch of ``batch_size`` rows is one write transaction, retried up to
+    ``max_attempts`` times with exponential backoff on transient errors; any other
+    error raises StoreError and leaves nothing of that batch written (earlier
+    batches stay). ``progress(loader_title, rows_done, rows_total)`` is called
+    after each batch.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    started = time.perf_counter()
+    summary = LoadSummary()
+    for loader, rows in graph_rows(graph).items():
+        count = LoadCount(
+            loader=loader.name,
+            title=loader.title,
+            label_or_type=loader.label or loader.type or "",
+            kind="node" if loader.is_node else "relationship",
+        )
+        summary.counts.append(count)
+        loader_started = time.perf_counter()
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start : start + batch_size]
+            matched, nodes_created, rels_created = _run_batch(
+                conn, loader, batch, start, summary, max_attempts, initial_delay
+            )
+            created = nodes_created if loader.is_node else rels_created
+            count.rows += len(batch)
+            count.created += created
+            count.existed += matched - created
+            count.skipped += len(batch) - matched
+            summary.batches += 1
+            if progress is not None:
+                progress(loader.title, start + len(batch), len(rows))
+        count.seconds = time.perf_counter() - loader_started
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_batch(
+    conn: Connection,
+    loader: Loader,
+    batch: list[dict[str, Any]],
+    start: int,
+    summary: LoadSummary,
+    max_attempts: int,
+    initial_delay: float,
+) -> tuple[int, int, int]:
+    where = f"loaders/{loader.file}, rows {start}-{start + len(batch) - 1}"
+    delay = initial_delay
+    for attempt in range(1, max_attempts + 1):
+        try:
+            # The driver's own retry loop is off (0 s): this loop bounds the attempts.
+            with conn.session(max_transaction_retry_time=0.0) as session:
+                return session.execute_write(_write_batch, loader.cypher, batch)
+        except (DriverError, Neo4jError) as err:
+            if err.is_retryable() and attempt < max_attempts:
+                summary.retries += 1
+                time.sleep(delay)
+                delay *= 2
+                continue
+            translated = translate_error(err, conn)
+            if translated is not None:
+                raise translated from err
+            message = getattr(err, "message", None) or str(err)
+            tried = f" after {attempt} attempts" if attempt > 1 else ""
+            raise StoreError(
+                f"Loading {where} failed{tried}: {message}. Nothing of this batch was "
+                "written; earlier batches were, and loading again resumes safely."
+            ) from err
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -1,0 +1,12 @@
+// Loads (:Metric) nodes: MERGE on key. Loading another corpus UNIONS aliases and keys
+// with the stored lists (never overwrites them); the first name loaded is kept.
+// $rows: list of maps, e.g. [{key: "successrate", name: "success rate", aliases: ["Success Rate"],
+//   keys: ["successrate"]}]; key is the normalized name, keys the normalized name and aliases.
+// Returns: one row, rows (int): the number of rows merged.
+UNWIND $rows AS row
+MERGE (e:Metric {key: row.key})
+SET e.type = 'Metric',
+    e.name = coalesce(e.name, row.name),
+    e.aliases = coalesce(e.aliases, []) + [a IN coalesce(row.aliases, []) WHERE NOT a IN coalesce(e.aliases, [])],
+    e.keys = coalesce(e.keys, []) + [k IN coalesce(row.keys, []) WHERE NOT k IN coalesce(e.keys, [])]
+RETURN count(*) AS rows
