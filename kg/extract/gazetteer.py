@@ -71,16 +71,38 @@ def accepts_match(name: str, text: str, type_: str = "Dataset") -> bool:
     is not matched by an all-lower-case occurrence ("spider"): there it is an ordinary
     word. Metric, method and task terms that a list capitalises ("Accuracy",
     "Reinforcement Learning") match in lower case too, unless they hold an acronym
-    or inner capital ("BLEU", "SciBench").
+    or inner capital ("BLEU", "SciBench"). An all-capital acronym matches only in capitals.
 
     >>> accepts_match("Spider", "spider"), accepts_match("Meta-World", "Metaworld")
     (False, True)
     >>> accepts_match("Accuracy", "accuracy", "Metric"), accepts_match("BLEU", "bleu", "Metric")
     (True, False)
+    >>> accepts_match("MATH", "Math"), accepts_match("MATH", "MATH")
+    (False, True)
     """
+    if name.isupper() and len(name) > 1 and not any(ch.isdigit() for ch in name):
+        return text.isupper()  # an acronym in capitals: "MATH", not "Math"
     if not text.islower() or name.islower() or any(ch.isdigit() for ch in name):
         return True
     return type_ in _TERM_TYPES and _is_title_cased_term(name)
+
+
+# "Meta-World Benchmark" beside "Meta-World": the head word is the text's, not the name's.
+_HEAD_WORDS = (" benchmark", " dataset", " corpus", " suite", " database")
+
+
+def _surfaces(row: GazetteerRow) -> list[str]:
+    """A row's name and aliases, less those that only add a head word to another of them.
+
+    >>> _surfaces({"name": "Meta-World", "aliases": ["MetaWorld", "Meta-World Benchmark"]})
+    ['Meta-World', 'MetaWorld']
+    """
+    surfaces = [row["name"], *row.get("aliases", [])]
+    lowered = {surface.lower() for surface in surfaces}
+    return [
+        surface for surface in surfaces
+        if not any(surface.lower().endswith(head) and surface.lower()[: -len(head)] in lowered for head in _HEAD_WORDS)
+    ]
 
 
 class Gazetteer:
@@ -99,7 +121,7 @@ class Gazetteer:
     def add_rows(self, nlp: Language, rows: Iterable[GazetteerRow]) -> None:
         strings = nlp.vocab.strings
         for row in rows:
-            for surface in [row["name"], *row.get("aliases", [])]:
+            for surface in _surfaces(row):
                 key = f"{row['type']}|{row['name']}|{surface}"
                 match_id = strings.add(key)
                 if match_id in self.rows:

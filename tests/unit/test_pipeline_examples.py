@@ -39,8 +39,8 @@ def test_examples_metaworld_spellings_are_one_dataset(examples_graph):
 
 def test_examples_grpo_is_a_method(examples_graph):
     node = _entity_of(examples_graph, "Method", "GRPO")
-    assert examples_graph.nodes[node]["name"] == "Group Relative Policy Optimization"
-    assert "GRPO" in examples_graph.nodes[node]["aliases"]
+    assert node == _entity_of(examples_graph, "Method", "Group Relative Policy Optimization")
+    assert examples_graph.nodes[node]["type"] == "Method"
 
 
 def test_examples_reported_accuracy_result(examples_graph):
