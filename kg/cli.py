@@ -192,18 +192,21 @@ def _connect(uri, user, password, database, data_dir):
 
 
 def _load_with_progress(conn, graph, batch_size: int):
+    """Load a networkx graph or a GraphBuilder (streamed chunk by chunk), with a progress bar per stage."""
     from kg.store.client import apply_schema
-    from kg.store.load import load_graph
+    from kg.store.load import load_graph, load_records
 
     apply_schema(conn)
     with _progress() as progress:
         tasks: dict[str, int] = {}
 
-        def on_batch(title: str, done: int, total: int) -> None:
+        def on_batch(title: str, done: int, total: int | None) -> None:
             if title not in tasks:
                 tasks[title] = progress.add_task(title, total=total)
             progress.update(tasks[title], completed=done)
 
+        if hasattr(graph, "chunks"):
+            return load_records(conn, graph.chunks(), batch_size=batch_size, progress=on_batch)
         return load_graph(conn, graph, batch_size=batch_size, progress=on_batch)
 
 
@@ -252,11 +255,11 @@ def build(inputs: tuple[Path, ...], workers, batch_size: int, strict: bool, uri,
     """
     from kg.graph import graph_stats
 
-    graph = _extract_with_progress(inputs, workers, strict).graph()
+    builder = _extract_with_progress(inputs, workers, strict)
     with _connect(uri, user, password, database, data_dir) as conn:
-        load_summary = _load_with_progress(conn, graph, batch_size)
+        load_summary = _load_with_progress(conn, builder, batch_size)
     _print_load_summary(load_summary, uri or str(data_dir))
-    _print_top_entities(graph_stats(graph), 5)
+    _print_top_entities(graph_stats(builder.records()), 5)
     out.print("Next: kg queries (canned questions), kg query top-entities --param type=Dataset")
 
 

@@ -22,6 +22,8 @@ _EXPORTS = {
     "Loader": "kg.store.load",
     "graph_rows": "kg.store.load",
     "load_graph": "kg.store.load",
+    "load_records": "kg.store.load",
+    "record_rows": "kg.store.load",
     "loaders": "kg.store.load",
     "DEFAULT_DATA_DIR": "kg.store.server",
     "DEFAULT_DATABASE": "kg.store.server",
@@ -32,7 +34,7 @@ __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
     from kg.store.client import Connection, apply_schema, connect, read_cypher, schema_files, translate_error
-    from kg.store.load import LoadCount, Loader, LoadSummary, graph_rows, load_graph, loaders
+    from kg.store.load import LoadCount, Loader, LoadSummary, graph_rows, load_graph, load_records, loaders, record_rows
     from kg.store.server import DEFAULT_DATA_DIR, DEFAULT_DATABASE, EmbeddedServer
 
 

@@ -31,6 +31,8 @@ __all__ = [
     "Loader",
     "graph_rows",
     "load_graph",
+    "load_records",
+    "record_rows",
     "loaders",
 ]
 
@@ -254,16 +256,83 @@ def load_graph(
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
-    started = time.perf_counter()
     summary = LoadSummary()
-    for loader, rows in graph_rows(graph).items():
-        count = LoadCount(
-            loader=loader.name,
-            title=loader.title,
-            label_or_type=loader.label or loader.type or "",
-            kind="node" if loader.is_node else "relationship",
-        )
-        summary.counts.append(count)
+    _load_grouped(conn, graph_rows(graph), summary, {}, batch_size, progress, max_attempts, initial_delay, whole=True)
+    return summary
+
+
+def record_rows(records: Iterable[tuple]) -> dict[Loader, list[dict[str, Any]]]:
+    """Group kg.graph records (``("node", label, props)`` / ``("edge", type, source label,
+    source key, target label, target key, props)``) into rows per loader, in load order."""
+    index = _loader_index()
+    grouped: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        if record[0] == "node":
+            _, label, props = record
+            if label not in KEY_PROPERTY or props.get(KEY_PROPERTY[label]) is None:
+                raise GraphError(f"Node record {record!r:.200} has no known label or no {KEY_PROPERTY.get(label, 'key')!r}.")
+            grouped[label].append({k: v for k, v in props.items() if v is not None})
+        else:
+            _, rel_type, source, src, target, dst, props = record
+            loader = index.get((rel_type, source, target))
+            if loader is None:
+                raise GraphError(f"No loader for (:{source})-[:{rel_type}]->(:{target}) ({src!r} -> {dst!r}).")
+            row = {"src": src, "dst": dst}
+            row.update((k, v) for k, v in props.items() if v is not None)
+            grouped[loader.target_id].append(row)
+    return {loader: grouped[loader.target_id] for loader in loaders() if grouped.get(loader.target_id)}
+
+
+def load_records(
+    conn: Connection,
+    chunks: Iterable[list[tuple]],
+    batch_size: int = 2000,
+    progress: Progress | None = None,
+    *,
+    max_attempts: int = 5,
+    initial_delay: float = 0.5,
+) -> LoadSummary:
+    """Load a graph given as chunks of records (``GraphBuilder.chunks()``), chunk by chunk.
+
+    Within a chunk nodes load before relationships; a chunk's relationships may point
+    at nodes of earlier chunks. Memory holds one chunk, however large the corpus.
+    ``progress(loader_title, rows_done, None)`` is called after each batch.
+    Same guarantees as ``load_graph``.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    summary = LoadSummary()
+    counts: dict[str, LoadCount] = {}
+    for chunk in chunks:
+        _load_grouped(conn, record_rows(chunk), summary, counts, batch_size, progress, max_attempts, initial_delay)
+    return summary
+
+
+def _load_grouped(
+    conn: Connection,
+    grouped: dict[Loader, list[dict[str, Any]]],
+    summary: LoadSummary,
+    counts: dict[str, LoadCount],
+    batch_size: int,
+    progress: Progress | None,
+    max_attempts: int,
+    initial_delay: float,
+    whole: bool = False,
+) -> None:
+    """Run each loader over its rows in batches; counts accumulate across calls.
+
+    `whole`: the rows are all there will be (progress then knows the total)."""
+    started = time.perf_counter()
+    for loader, rows in grouped.items():
+        count = counts.get(loader.name)
+        if count is None:
+            count = counts[loader.name] = LoadCount(
+                loader=loader.name,
+                title=loader.title,
+                label_or_type=loader.label or loader.type or "",
+                kind="node" if loader.is_node else "relationship",
+            )
+            summary.counts.append(count)
         loader_started = time.perf_counter()
         for start in range(0, len(rows), batch_size):
             batch = rows[start : start + batch_size]
@@ -277,10 +346,9 @@ def load_graph(
             count.skipped += len(batch) - matched
             summary.batches += 1
             if progress is not None:
-                progress(loader.title, start + len(batch), len(rows))
-        count.seconds = time.perf_counter() - loader_started
-    summary.seconds = time.perf_counter() - started
-    return summary
+                progress(loader.title, count.rows, len(rows) if whole else None)
+        count.seconds += time.perf_counter() - loader_started
+    summary.seconds += time.perf_counter() - started
 
 
 def _run_batch(
