@@ -63,7 +63,7 @@ def _query_latencies(conn, repeats: int) -> dict[str, dict[str, float]]:
     params = _query_params(conn)
     latencies = {}
     for query in list_queries():
-        values = {name: params.get(name, "1") for name in query.param_names}
+        values = {param.name: params.get(param.name, "1") for param in query.params}
         times = []
         for _ in range(repeats):
             started = time.perf_counter()

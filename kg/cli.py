@@ -302,6 +302,67 @@ def export(graph_file: Path, fmt: str, output: Path) -> None:
     console.print(f"wrote {output}")
 
 
+@main.command()
+def queries() -> None:
+    """List the canned queries with their descriptions and parameters.
+
+    \b
+    Example:
+      kg queries
+    """
+    from kg.query import list_queries
+
+    table = Table("query", "description", "parameters", "example")
+    for query in list_queries():
+        table.add_row(query.name, query.description, "\n".join(str(param) for param in query.params), query.usage)
+    out.print(table)
+
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table", show_default=True)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeat for several.")
+@_FORMAT
+@db_options
+def query(name: str, params: tuple[str, ...], fmt: str, uri, user, password, database, data_dir) -> None:
+    """Run a canned query (see 'kg queries'); names resolve through aliases, case and punctuation.
+
+    \b
+    Examples:
+      kg query papers-evaluating-on --param dataset=MetaWorld
+      kg query top-entities --param type=Method --param limit=10 --format json
+    """
+    from kg.query import coerce_params, format_rows, get_query, parse_params, run_query
+
+    canned = get_query(name)
+    values = coerce_params(canned, parse_params(params))  # a missing parameter fails before the server starts
+    with _connect(uri, user, password, database, data_dir) as conn:
+        columns, rows = run_query(conn, name, values)
+    click.echo(format_rows(columns, rows, fmt), nl=False)
+
+
+@main.command()
+@click.argument("statement")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A $parameter (a string); repeat for several.")
+@click.option("--write", is_flag=True, help="Allow writes (the statement runs in a write transaction).")
+@_FORMAT
+@db_options
+def cypher(statement: str, params: tuple[str, ...], write: bool, fmt: str, uri, user, password, database, data_dir) -> None:
+    """Run an ad-hoc Cypher statement, read-only unless --write.
+
+    \b
+    Example:
+      kg cypher "MATCH (d:Dataset)<-[:EVALUATES_ON]-(p) RETURN d.name, count(p) AS papers ORDER BY papers DESC LIMIT 5"
+    """
+    from kg.query import format_rows, parse_params, run_cypher
+
+    with _connect(uri, user, password, database, data_dir) as conn:
+        columns, rows = run_cypher(conn, statement, parse_params(params), write=write)
+    click.echo(format_rows(columns, rows, fmt), nl=False)
+
+
 @main.command(name="eval")
 @click.argument("gold_file", type=click.Path(exists=True, path_type=Path))
 @click.option("--pred", type=click.Path(exists=True, path_type=Path), help="A graph.json to score; without it the extractor runs on the gold abstracts.")
