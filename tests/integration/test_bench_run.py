@@ -1,0 +1,33 @@
+"""A small run of bench/run.py produces its report (it is not timed here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus" / "arxiv-daily.jsonl.gz"
+
+
+def test_bench_run_writes_json_and_markdown(tmp_path):
+    if not CORPUS.exists():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    output = tmp_path / "run"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "150", "--workers", "1", "--repeats", "1", "--output", str(output)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(output.with_suffix(".json").read_text())
+    [run] = report["runs"]
+    assert run["abstracts"] == 150 and run["papers"] == 150
+    for key in ("abstracts_per_s", "abstracts_per_s_per_core", "ratio_to_tokenizer", "peak_rss_mb", "csv_export_s",
+                "nodes_per_s", "relationships_per_s", "jsonl_to_loaded_s"):
+        assert run[key] > 0, key
+    assert set(run["queries"]) >= {"papers-evaluating-on", "methods-on-dataset", "top-entities"}
+    table = output.with_suffix(".md").read_text()
+    assert "| 150 |" in table and "papers-evaluating-on" in table
