@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
+from kg.extract.patterns import TERM_KEY
 from kg.extract.patterns import generic_keys, guess_type, is_coined_name, type_cues
 from kg.models import normalize_key
 
@@ -79,8 +80,9 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     generic = generic_keys()
     gazetteer = list(doc.spans[GAZETTEER_KEY]) if GAZETTEER_KEY in doc.spans else []
     patterns = list(doc.spans[PATTERN_KEY]) if PATTERN_KEY in doc.spans else []
+    terms = list(doc.spans[TERM_KEY]) if TERM_KEY in doc.spans else []
     known = _spans_by_offsets(gazetteer + patterns)
-    candidates = gazetteer + patterns
+    candidates = gazetteer + patterns + terms
     long_forms: dict[str, str] = {}
     for long, short in doc._.kg_abbreviations or ():
         if normalize_key(short.text) in generic or normalize_key(long.text) in generic:

@@ -23,9 +23,12 @@ from spacy.tokens import Doc, Span
 from kg.extract.sentences import doc_text
 from kg.models import normalize_key
 
-__all__ = ["find_name_candidates", "is_coined_name", "trim_name", "guess_type", "type_cues", "generic_keys"]
+__all__ = [
+    "find_name_candidates", "find_term_phrases", "is_coined_name", "trim_name", "guess_type", "type_cues", "generic_keys",
+]
 
 SPAN_KEY = "kg_patterns"
+TERM_KEY = "kg_terms"
 
 # A run of letters/digits joined by hyphens or inner dots, with an optional "++"/"+" tail.
 # The lookahead is a cheap filter (a capital after a letter or digit, a digit by a
@@ -158,6 +161,120 @@ def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _term_head_regex() -> re.Pattern:
+    heads = sorted(type_cues()["term_head"], key=len, reverse=True)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w\-])", re.I)
+
+
+# Words a modifier is made of: letters and digits, hyphen-joined ("cross-LLM", "in-context").
+_MODIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+def _is_acronym_word(word: str) -> bool:
+    """"RL", "LLM", "cross-LLM": a word holding an all-capital part."""
+    return any(len(part) >= 2 and part.isupper() for part in word.split("-"))
+
+
+@lru_cache(maxsize=1)
+def term_words() -> frozenset[str]:
+    """Words of the listed method, task and metric names: the vocabulary terms are made of.
+
+    A modifier outside it ("distinct", "alleviate", "genuine") is more likely an
+    ordinary adjective or verb than part of a term's name.
+    """
+    from kg.extract.gazetteer import read_gazetteer
+
+    words = set(type_cues()["term_head"]) | set(type_cues()["term_modifier_ok"])
+    for row in read_gazetteer():
+        if row["type"] in ("Method", "Task", "Metric"):
+            for surface in (row["name"], *row.get("aliases", ())):
+                words.update(surface.lower().split())
+    return frozenset(words)
+
+
+_PREFIXES = frozenset({"multi", "cross", "self", "semi", "co", "pre", "post", "non", "meta", "in", "out", "zero", "few", "one", "single", "long", "short", "open", "fine", "coarse", "end", "low", "high", "test", "inference", "train", "training", "task", "domain", "data", "model", "text", "image", "video"})
+
+
+def _in_vocabulary(lower: str) -> bool:
+    if lower in term_words():
+        return True
+    parts = lower.split("-")
+    return len(parts) > 1 and all(part in _PREFIXES or part in term_words() for part in parts)
+
+
+def _modifier_ok(word: str, title_case: bool) -> bool:
+    """Whether `word` may stand before a term's head word ("batch" in "large batch training").
+
+    Determiners, verbs, generic adjectives, adverbs, plurals and participles end a
+    term on the left: "we improve length generalization" gives "length generalization".
+    """
+    cues = type_cues()
+    lower = word.lower()
+    if lower in cues["term_stop"] or not _MODIFIER.match(word):
+        return False
+    if _is_acronym_word(word):
+        return True
+    if title_case != (word[:1].isupper()):
+        return False
+    if lower in cues["term_modifier_ok"] or lower in cues["term_head"]:
+        return True
+    if lower.endswith(("ly", "ing", "ed")) and "-" not in lower:
+        return False
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ics", "ous")):
+        return False
+    return _in_vocabulary(lower)
+
+
+def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
+    """(start, end, phrase, type) of technique, task and metric terms in a text.
+
+    A term is one to three modifier words before a head word that says its type
+    ("learning", "prompting" -> Method; "detection", "generalization" -> Task;
+    "rate" -> Metric). Words are all lower case (acronyms aside) or all Title Case,
+    and then not followed by another capitalised word ("Large Reasoning Models").
+    Terms before `skip_before` (the title, Title Case throughout) are not searched.
+
+    >>> [p[2:] for p in find_term_phrases("We improve length generalization via task hinting.")]
+    [('length generalization', 'Task'), ('task hinting', 'Method')]
+    >>> find_term_phrases("Our novel training and deep learning")
+    []
+    """
+    cues = type_cues()
+    heads, stops = cues["term_head"], cues["term_stop_phrase"]
+    found = []
+    for match in _term_head_regex().finditer(text, skip_before):
+        head = match.group()
+        title_case = head[:1].isupper()
+        if not (head.islower() or title_case):
+            continue
+        if title_case and re.match(r" [A-Z]", text[match.end() : match.end() + 2]):
+            continue
+        words = text[max(0, match.start() - 80) : match.start()].split(" ")
+        if not words or words[-1] != "":
+            continue  # the head is hyphen- or punctuation-joined to what precedes it
+        words.pop()
+        kept: list[str] = []
+        while words and len(kept) < 3:
+            word = words[-1]
+            at_start = len(words) == 1 or _SENTENCE_START.search(" ".join(words[:-1]) + " ") is not None
+            if _modifier_ok(word, title_case) or (
+                at_start and not title_case and word[:1].isupper() and _modifier_ok(word.lower(), False)
+            ):
+                kept.insert(0, words.pop())
+            else:
+                break
+        if not kept:
+            continue
+        phrase = " ".join(kept + [head])
+        if phrase.lower() in stops:
+            continue
+        start = match.start() - len(phrase) + len(head)
+        found.append((start, match.end(), phrase, heads[head.lower()]))
+    return found
+
+
 class PatternNames:
     """The component: coined names as spans labelled with their guessed type."""
 
@@ -174,8 +291,19 @@ class PatternNames:
             spans.append(Span(doc, span.start, span.end, label=guess_type(name, next_word)))
         return spans
 
+    def match_terms(self, doc: Doc) -> list[Span]:
+        spans = []
+        sentences = doc._.kg_sentences
+        title_end = sentences[0][1] if sentences and len(sentences) > 1 else 0
+        for start, end, _, type_ in find_term_phrases(doc_text(doc), title_end):
+            span = doc.char_span(start, end, label=type_, alignment_mode="contract")
+            if span is not None and len(span):
+                spans.append(span)
+        return spans
+
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[SPAN_KEY] = self.match(doc)
+        doc.spans[TERM_KEY] = self.match_terms(doc)
         return doc
 
 
