@@ -48,8 +48,9 @@ from .ids import title_id
 from .jsonl import read_jsonl
 from .listing import read_listing
 from .merge import MergeBuffer
+from .checks import checked_paper
 from .summary import IngestSummary, logger
-from .textio import read_head
+from .textio import head_encoding, looks_like_html, read_head
 
 __all__ = ["read_papers", "IngestSummary", "detect_format", "sniff_format", "iter_input_files"]
 
@@ -104,6 +105,10 @@ def detect_format(path: Path) -> Format:
     """
     name = path.name.lower().removesuffix(".gz")
     suffix = os.path.splitext(name)[1]
+    if suffix in (".html", ".htm") or (suffix not in _EXTENSIONS and looks_like_html(read_head(path))):
+        raise InputError(
+            f"{path}: an HTML page; save the page's text (as the listing dumps in examples/ are) or give JSONL/CSV"
+        )
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
     head = read_head(path)
@@ -203,10 +208,15 @@ def read_papers(
 def _read_file(path: Path, fmt: Format, summary: IngestSummary) -> Iterator[Paper]:
     """The papers of one file; an unreadable file becomes one warning, not an error."""
     count = 0
+    if head_encoding(path) == "latin-1":
+        summary.warn(f"{path}: not UTF-8; read as Latin-1, so check accented characters (or save the file as UTF-8)")
     try:
         for paper in _READERS[fmt](path, summary):
             count += 1
             summary.read += 1
-            yield paper
+            yield checked_paper(paper, summary)
     except InputError as err:
         summary.warn(f"{err}; " + ("the rest of the file is skipped" if count else "file skipped"))
+        return
+    if count == 0:
+        summary.warn(f"{path}: no paper found; give a listing-page dump, JSONL or CSV with title and abstract")

@@ -18,7 +18,9 @@ from kg.errors import InputError
 
 from .summary import IngestSummary
 
-__all__ = ["decode_bytes", "read_text", "read_head", "iter_lines", "open_binary"]
+__all__ = [
+    "head_encoding",
+    "looks_like_html","decode_bytes", "read_text", "read_head", "iter_lines", "open_binary"]
 
 _HEAD_BYTES = 64 * 1024
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -94,6 +96,29 @@ def read_head(path: Path, size: int = _HEAD_BYTES) -> str:
         if err.start >= len(data) - 3:  # a multi-byte character cut by the size limit
             return data[: err.start].decode("utf-8-sig")
         return data.decode("latin-1")
+
+
+def head_encoding(path: Path, size: int = _HEAD_BYTES) -> str:
+    """How the start of ``path`` decodes: "utf-16" (BOM), "utf-8", or "latin-1" (a guess)."""
+    try:
+        with open_binary(path) as fh:
+            data = fh.read(size)
+    except _GZIP_ERRORS:
+        return "utf-8"
+    if data.startswith(_UTF16_BOMS):
+        return "utf-16"
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        if err.start < len(data) - 3:
+            return "latin-1"
+    return "utf-8"
+
+
+def looks_like_html(head: str) -> bool:
+    """An HTML page rather than its text: "<!DOCTYPE html" or "<html" first."""
+    start = head.lstrip().lower()
+    return start.startswith("<!doctype html") or start.startswith("<html")
 
 
 def iter_lines(path: Path, summary: IngestSummary | None = None) -> Iterator[tuple[int, str]]:

@@ -141,7 +141,7 @@ def test_ingest_json_array_is_refused_with_advice(tmp_path):
 
 def test_ingest_malformed_record_warns_with_file_and_line_and_goes_on(tmp_path, caplog):
     path = tmp_path / "p.jsonl"
-    path.write_text('{"title": "A"}\n{"title": \n{"abstract": "x"}\n{"title": "B"}\n')
+    path.write_text('{"title": "A", "abstract": "a"}\n{"title": \n{"abstract": "x"}\n{"title": "B", "abstract": "b"}\n')
     summary = IngestSummary()
     with caplog.at_level("WARNING", logger="kg.ingest"):
         titles = [p.title for p in read_papers([path], summary)]
