@@ -41,11 +41,16 @@ def build_nlp(gazetteer_paths=None) -> Language:
     return nlp
 
 
+# spaCy refuses texts past nlp.max_length (1,000,000); an abstract is a few thousand
+# characters, and kg.ingest already cuts longer ones with a warning. This is the safety net.
+MAX_TEXT_CHARS = 100_000
+
+
 def paper_text(paper: Paper) -> str:
     """The text the extractor reads: the title as its own first line, then the abstract."""
     title = " ".join(paper.title.split())
     abstract = " ".join(paper.abstract.split())
-    return f"{title}\n{abstract}" if abstract else title
+    return (f"{title}\n{abstract}" if abstract else title)[:MAX_TEXT_CHARS]
 
 
 def extract_doc(doc: Doc, paper: Paper) -> PaperExtraction:
