@@ -17,7 +17,8 @@ from spacy.util import filter_spans
 from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
-from kg.extract.patterns import generic_keys, guess_type, is_coined_name, type_cues
+from kg.extract.patterns import GUESSED, generic_keys, guess_type, is_coined_name, type_cues
+from kg.extract.sentences import doc_text
 from kg.models import normalize_key
 
 __all__ = ["settle_entities", "EntitySettler"]
@@ -75,6 +76,65 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, end, label="Model", span_id=span.id_ if span.label_ == "Model" else "")
 
 
+# "evaluated on X", "results on the X": a name right after "on" is where something is run,
+# unless the "on" belongs to a verb that builds on something ("based on X").
+_ON_BEFORE = re.compile(r"(?<!based )(?<!built )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!depends )(?<!conditioned )(?<!builds )(?<!building )(?<!draws )(?<!drawing )\bon (?:the )?$")
+# "a new benchmark, called X", "datasets such as X", "benchmarks (X": named just after a dataset noun.
+_DATASET_NOUN_BEFORE = re.compile(
+    r"\b(?:benchmarks?|datasets?|corpus|corpora|suites?|testbeds?|environments?|games?|challenges?|leaderboards?)"
+    r"(?:,? (?:called|named|dubbed|termed|such as|including|like|namely|e\.g\.,?|i\.e\.,?))?[ ,:(]*$"
+)
+# Names in one list: "SCAN, PCFG and HINT".
+_LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
+
+
+def retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Coined names typed only by default, retyped as datasets where the text says so.
+
+    A name gets the Dataset type when one of its mentions follows "on" ("evaluated on
+    X"), follows a dataset noun ("the benchmark X", "datasets such as X"), is listed
+    with a dataset ("SCAN, PCFG and X"), or starts with a listed dataset's name
+    ("MMLU-STEM"). Every mention of the name then takes that type.
+    """
+    guessed = [i for i, span in enumerate(spans) if span.kb_id_ == GUESSED]
+    if not guessed:
+        return spans
+    text = doc_text(doc)
+    gazetteer = {span.start: span for span in doc.spans.get(GAZETTEER_KEY, []) if span.label_ == "Dataset"}
+    datasets = {span.text for span in spans if span.label_ == "Dataset" and span.kb_id_ != GUESSED}
+    for _ in range(2):  # a second pass lets a list take the type a member just got
+        for i in guessed:
+            span = spans[i]
+            if span.text in datasets:
+                continue
+            before = text[max(0, span.start_char - 60) : span.start_char]
+            if (
+                _ON_BEFORE.search(before)
+                or _DATASET_NOUN_BEFORE.search(before)
+                or span.start in gazetteer
+                or _listed_with(spans, i, text, datasets)
+            ):
+                datasets.add(span.text)
+    return [
+        Span(doc, span.start, span.end, label="Dataset", span_id=span.id_) if span.kb_id_ == GUESSED and span.text in datasets else span
+        for span in spans
+    ]
+
+
+def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bool:
+    """Whether spans[i] stands in one list with a dataset (only list punctuation between)."""
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(spans):
+            a, b = (spans[j + step], spans[j]) if step < 0 else (spans[j], spans[j + step])
+            if not _LIST_GAP.match(text[a.end_char : b.start_char]):
+                break
+            j += step
+            if spans[j].text in datasets:
+                return True
+    return False
+
+
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     """The final entity spans of a Doc and its acronym ties {short text: long text}."""
     generic = generic_keys()
@@ -105,7 +165,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         else span
         for span in kept
     ]
-    return sorted(kept, key=lambda span: span.start), long_forms
+    kept = retype_from_context(doc, sorted(kept, key=lambda span: span.start))
+    return kept, long_forms
 
 
 class EntitySettler:

@@ -25,6 +25,7 @@ from kg.models import normalize_key
 
 __all__ = [
     "find_name_candidates", "find_term_phrases", "is_coined_name", "trim_name", "guess_type", "type_cues", "generic_keys",
+    "DEFAULT_TYPE", "GUESSED",
 ]
 
 SPAN_KEY = "kg_patterns"
@@ -123,6 +124,9 @@ def guess_type(name: str, next_word: str = "", long_form: str = "") -> str:
     for suffix, type_ in cues["name_suffix"].items():
         if last_segment == suffix or (len(last_segment) > len(suffix) + 2 and last_segment.endswith(suffix)):
             return type_
+        # "CVBench", "WebQA": the suffix written as its own capitalised word
+        if len(last_segment) > len(suffix) and name.rstrip("+").endswith((suffix.capitalize(), suffix.upper())) and len(suffix) >= 2:
+            return type_
     if next_word.lower() in cues["next_word"]:
         return cues["next_word"][next_word.lower()]
     if long_form:
@@ -134,7 +138,12 @@ def guess_type(name: str, next_word: str = "", long_form: str = "") -> str:
         return "Model"
     if any(ch.isdigit() for ch in name) and name[:1].isupper():
         return "Model"
-    return "Method"
+    return DEFAULT_TYPE
+
+
+# The type a coined name gets when nothing tells it; kg_entities may retype it from context.
+DEFAULT_TYPE = "Method"
+GUESSED = "guessed"  # the kb_id_ of a pattern span whose type is only the default
 
 
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b\S+\.(?:com|org|io|ai|net)/\S*")
@@ -288,7 +297,8 @@ class PatternNames:
             if span is None:
                 continue
             next_word = doc[span.end].text if span.end < len(doc) else ""
-            spans.append(Span(doc, span.start, span.end, label=guess_type(name, next_word)))
+            type_ = guess_type(name, next_word)
+            spans.append(Span(doc, span.start, span.end, label=type_, kb_id=GUESSED if type_ == DEFAULT_TYPE else ""))
         return spans
 
     def match_terms(self, doc: Doc) -> list[Span]:
