@@ -149,6 +149,7 @@ def connect(
             uri, auth = server.uri, server.auth
             user = auth[0]
         else:
+            _check_scheme(uri)
             user = user or DEFAULT_USER
             auth = (user, password) if password is not None else None
         try:
@@ -159,6 +160,18 @@ def connect(
         conn = Connection(driver=driver, database=database, uri=uri, user=user, server=server)
         _check(conn)
         yield conn
+
+
+_BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def _check_scheme(uri: str) -> None:
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme not in _BOLT_SCHEMES:
+        raise StoreError(
+            f"Cannot use {uri!r}: kg speaks Bolt, so the URI starts with bolt:// or neo4j:// "
+            "(e.g. bolt://localhost:7687; Browser's http://localhost:7474 is not it)."
+        )
 
 
 def _check(conn: Connection) -> None:

@@ -80,3 +80,8 @@ def test_cli_server_dropping_mid_load(tmp_path):
         server.stop()
     assert process.returncode == 1
     assert "Error: " in stderr and "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("uri", ["http://localhost:7474", "localhost:7687"])
+def test_cli_uri_that_is_not_bolt(graph_file, uri):
+    _fails_cleanly(["load", str(graph_file), "--uri", uri], "kg speaks Bolt")
