@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
-from kg.extract.patterns import GUESSED, generic_keys, guess_type, is_coined_name, type_cues
+from kg.extract.patterns import GUESSED, generic_keys, guess_type, is_coined_name, term_words, type_cues
 from kg.extract.sentences import doc_text
 from kg.models import normalize_key
 
@@ -135,6 +135,58 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
     return False
 
 
+INTRODUCED_KEY = "kg_introduced"  # doc.user_data: texts of names the paper itself coins
+
+# "we introduce Nexus Architect, an ...", "we train a new model, HTML-T5++, that": a run of
+# capitalised words named right after an introducing verb (and "a new <noun>, called").
+_NAMED_AFTER_CUE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work)) (?:then |further |also |first )?"
+    r"(?:propose|introduce|present|release|develop|design|build|train|create|construct|curate)[sd]? "
+    r"(?:(?:a|an|the) (?:new |novel |simple |unified |general )?[a-z\-]+(?: [a-z\-]+)?,? (?:called |named |dubbed |termed )?)?"
+    r"(?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,3})(?=,| \(| --| that| which| to| for|\.)"
+)
+# Title prefixes that are a kind of paper, not a name.
+_TITLE_WORDS = frozenset({"position", "survey", "review", "tutorial", "benchmarking", "rethinking", "towards", "toward", "beyond", "why", "how", "what", "when", "revisiting", "introduction", "overview", "report", "perspective", "perspectives", "case study", "vision"})
+
+
+def coined_in_text(text: str, title_end: int) -> list[str]:
+    r"""Names the paper coins that carry no mark of a coined word: "Resa: ..." in the title
+    (when the abstract names it again), "we introduce Nexus Architect, an ...".
+
+    >>> coined_in_text("Resa: Transparent Reasoning\nWe answer it with Resa, a family.", 27)
+    ['Resa']
+    """
+    names = []
+    colon = text.find(":", 0, title_end)
+    if colon > 0:
+        prefix = text[:colon].strip()
+        words = prefix.split()
+        if (
+            1 <= len(words) <= 3
+            and all(word[:1].isupper() for word in words)
+            and prefix.lower() not in _TITLE_WORDS
+            and re.search(r"(?<=[a-z,;] )" + re.escape(prefix) + r"(?![\w\-])", text[title_end:])
+        ):
+            names.append(prefix)
+    for match in _NAMED_AFTER_CUE.finditer(text, title_end):
+        name = match.group("name")
+        if name.lower() not in _TITLE_WORDS and name not in names:
+            names.append(name)
+    # A lone ordinary term word ("Alignment", "Distillation") names nothing new.
+    return [name for name in names if " " in name or is_coined_name(name) or name.lower() not in term_words()]
+
+
+def _coined_spans(doc: Doc, text: str, names: list[str]) -> list[Span]:
+    spans = []
+    for name in names:
+        for match in re.finditer(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None:
+                next_word = doc[span.end].text if span.end < len(doc) else ""
+                spans.append(Span(doc, span.start, span.end, label=guess_type(name, next_word, long_form=name), kb_id=GUESSED))
+    return spans
+
+
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     """The final entity spans of a Doc and its acronym ties {short text: long text}."""
     generic = generic_keys()
@@ -142,7 +194,12 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     patterns = list(doc.spans[PATTERN_KEY]) if PATTERN_KEY in doc.spans else []
     terms = list(doc.spans[TERM_KEY]) if TERM_KEY in doc.spans else []
     known = _spans_by_offsets(gazetteer + patterns)
-    candidates = gazetteer + patterns + terms
+    text = doc_text(doc)
+    sentences = doc._.kg_sentences or [(0, len(text))]
+    title_end = sentences[0][1] if len(sentences) > 1 else 0
+    coined = coined_in_text(text, title_end) if title_end else []
+    doc.user_data[INTRODUCED_KEY] = set(coined)
+    candidates = gazetteer + patterns + _coined_spans(doc, text, coined) + terms
     long_forms: dict[str, str] = {}
     for long, short in doc._.kg_abbreviations or ():
         if normalize_key(short.text) in generic or normalize_key(long.text) in generic:

@@ -76,7 +76,12 @@ def _sentence_relations(
 
 
 def find_relations(doc: Doc, coined: set[str] = frozenset()) -> list[tuple[str, Span, int]]:
-    """(relation type, entity span, sentence index) for every relation cued in a Doc."""
+    """(relation type, entity span, sentence index) for every relation cued in a Doc.
+
+    Names kg_entities found the paper coining ("Resa: ..." in the title, "we introduce
+    Nexus Architect, an ...") are introduced wherever they stand.
+    """
+    coined_here = doc.user_data.get("kg_introduced") or set()
     sentences = doc._.kg_sentences or [(0, len(doc_text(doc)))]
     ents_of = sentence_entities(doc)
     text = doc_text(doc)
@@ -91,6 +96,12 @@ def find_relations(doc: Doc, coined: set[str] = frozenset()) -> list[tuple[str, 
         relations, evaluates = _sentence_relations(text[start:end].lower(), start, ents_of[index], index, coined)
         found += relations
         evaluates_anything = evaluates_anything or (evaluates and index > 0)
+    introduced = {ent.text for type_, ent, _ in found if type_ == "INTRODUCES"}
+    for index, ents in enumerate(ents_of):
+        for ent in ents:
+            if ent.text in coined_here and ent.text not in introduced and ent.label_ != "Task":
+                introduced.add(ent.text)
+                found.append(("INTRODUCES", ent, index))
     found += _default_relations(found, ents_of, evaluates_anything)
     return found
 
