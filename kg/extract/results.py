@@ -45,8 +45,8 @@ def _cues() -> dict:
 
 _NUM = r"(?<![\w.,/\-])[+\-]?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)"
 _UNIT = (
-    r"\s?(?:(?P<pct>\\?%|\s?percent\b)"
-    r"|(?P<pp>\s?(?:pp\b|p\.p\.|percentage[\s-]points?\b))"
+    r"\s?(?:(?P<pp>\s?(?:pp\b|p\.p\.|percentage[\s-]points?\b|%\s?points?\b))"
+    r"|(?P<pct>\\?%|\s?percent\b)"
     r"|(?P<x>(?:\s?\\times\b|\s?×|x\b)(?!\d))"
     r"|(?P<scale>\s?/\s?(?:5|7|10|100)\b(?![.,]\d))"
     r"|(?P<points>\s(?:absolute\s)?points?\b))"
@@ -54,7 +54,7 @@ _UNIT = (
 _RESULT = re.compile(_NUM + r"(?:\s?(?:-|–|to)\s?(?P<upper>\d+(?:\.\d+)?))?" + _UNIT)
 _WORD_TIMES = re.compile(r"\b(?P<word>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[\s-](?:times|fold)\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
-_TIMES = re.compile(_NUM + r"[\s-](?:times|fold)\b")
+_TIMES = re.compile(_NUM + r"[\s-]?(?:times|fold)\b")
 _BARE = re.compile(r"^\s?(?:\(|score\s+)?(?:of\s+|=\s?|:\s?|is\s+|was\s+|at\s+|reaches\s+|reaching\s+)?" + _NUM + r"(?![\w%×/]|\s?(?:%|percent|x\b|pp\b|points?\b))")
 
 
