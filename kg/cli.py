@@ -92,8 +92,9 @@ def _write_graph(graph, output: Path, fmt: str) -> None:
         write_graphml(graph if hasattr(graph, "nodes") else graph_from_records(graph), output)
     else:
         args = write_neo4j_csv(graph, output)
-        out.print("Import into an empty Neo4j database (server stopped) with:")
-        out.print("neo4j-admin database import full --array-delimiter='|' --overwrite-destination neo4j " + " ".join(args), soft_wrap=True)
+        out.print("Import into a new Neo4j database (Neo4j stopped; 'neo4j' is the database name) with:")
+        out.print("neo4j-admin database import full neo4j --array-delimiter='|' --overwrite-destination " + " ".join(args), soft_wrap=True)
+        out.print("then start Neo4j and create kg's constraints and indexes: kg schema --uri bolt://localhost:7687")
 
 
 @main.command()
@@ -286,20 +287,39 @@ def serve(data_dir: Path) -> None:
 
 
 @main.command()
-@click.argument("graph_file", type=click.Path(exists=True, path_type=Path))
+@click.argument("output", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="neo4j-admin", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File (json, graphml) or folder (neo4j-admin).")
-def export(graph_file: Path, fmt: str, output: Path) -> None:
-    """Write a graph file in another format: neo4j-admin CSV (for first loads of large corpora), GraphML or JSON.
+@click.option("--graph", "graph_file", type=click.Path(exists=True, path_type=Path), default=Path("graph.json"), show_default=True, help="The graph file to export.")
+def export(output: Path, fmt: str, graph_file: Path) -> None:
+    """Write a graph file as neo4j-admin CSV (OUTPUT is a folder), GraphML or JSON.
+
+    neo4j-admin import is the fast way to a first load of a large corpus; the command
+    to run is printed.
 
     \b
     Example:
-      kg export graph.json --format neo4j-admin -o import/
+      kg export --format neo4j-admin import/ --graph graph.json
     """
     from kg.graph import read_json
 
     _write_graph(read_json(graph_file), output, fmt)
     console.print(f"wrote {output}")
+
+
+@main.command()
+@db_options
+def schema(uri, user, password, database, data_dir) -> None:
+    """Create kg's constraints and indexes (schema/*.cypher); safe to run again.
+
+    \b
+    Example:
+      kg schema --uri bolt://localhost:7687     # after a neo4j-admin import
+    """
+    from kg.store.client import apply_schema
+
+    with _connect(uri, user, password, database, data_dir) as conn:
+        names = apply_schema(conn)
+    out.print(f"applied {len(names)} schema statements to {uri or data_dir}")
 
 
 @main.command()

@@ -468,7 +468,7 @@ def write_neo4j_csv(graph: nx.MultiDiGraph | Iterable[Record], folder: str | Pat
                 _, label, props = record
                 fields = _NODE_MODELS[label].model_fields
                 names = tuple(fields)
-                header = [f"nid:ID({label})", *(_csv_column(n, fields[n].annotation) for n in names), ":LABEL"]
+                header = [f":ID({label})", *(_csv_column(n, fields[n].annotation) for n in names), ":LABEL"]
                 _, writer, names = writer_for(label, folder / f"nodes_{label}.csv", header, names, f"nodes={label}")
                 writer.writerow([props[_NODE_KEYS[label]], *(_csv_value(props.get(n)) for n in names), label])
             else:

@@ -70,3 +70,15 @@ def test_cli_missing_graph_file_is_one_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["stats", str(tmp_path / "bad.json")])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "Traceback" not in result.output
+
+
+def test_cli_export_neo4j_admin_prints_the_import_command(tmp_path):
+    runner = CliRunner()
+    graph = tmp_path / "graph.json"
+    assert runner.invoke(main, ["extract", EXAMPLES, "-o", str(graph), "--workers", "1"]).exit_code == 0
+    result = runner.invoke(main, ["export", "--format", "neo4j-admin", str(tmp_path / "import"), "--graph", str(graph)])
+    assert result.exit_code == 0, result.output
+    command = " ".join(result.output.split())
+    assert "neo4j-admin database import full neo4j --array-delimiter='|'" in command
+    assert f"--nodes=Paper={tmp_path / 'import' / 'nodes_Paper.csv'}" in command
+    assert f"--relationships=EVALUATES_ON={tmp_path / 'import' / 'rels_EVALUATES_ON_Paper_Dataset.csv'}" in command
