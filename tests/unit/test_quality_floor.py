@@ -1,0 +1,66 @@
+"""Regression floors for extraction quality on the gold files.
+
+Each floor is the score the extractor reached when it was set, less 0.02: a change
+that lowers quality fails here. Raise a floor when a change raises the score; never
+lower one to make a change pass. The gold files only measure the extractor (see
+tests/data/gold/README.md); nothing here reads their names into a rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import load_gold, predict_records, score
+from kg.extract import build_nlp
+
+GOLD = Path(__file__).resolve().parents[2] / "tests" / "data" / "gold"
+MARGIN = 0.02
+
+# Scores reached (entities overall and per type, EVALUATES_ON, INTRODUCES, results F1).
+ACHIEVED = {
+    "dev": {
+        "entities": 0.702, "Dataset": 0.807, "Model": 0.873, "Method": 0.596, "Metric": 0.696, "Task": 0.518,
+        "EVALUATES_ON": 0.771, "INTRODUCES": 0.617, "results": 0.904,
+    },
+    "tune": {
+        "entities": 0.723, "Dataset": 0.809, "Model": 0.894, "Method": 0.598, "Metric": 0.774, "Task": 0.569,
+        "EVALUATES_ON": 0.753, "INTRODUCES": 0.630, "results": 0.897,
+    },
+    "heldout": {
+        "entities": 0.638, "Dataset": 0.800, "Model": 0.800, "Method": 0.590, "Metric": 0.533, "Task": 0.378,
+        "EVALUATES_ON": 0.833, "INTRODUCES": 0.588, "results": 0.929,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+@pytest.fixture(scope="module")
+def scores(nlp) -> dict[str, dict[str, float]]:
+    found = {}
+    for name in ACHIEVED:
+        gold = load_gold(GOLD / f"{name}.jsonl")
+        report = score(gold, predict_records(gold, nlp))
+        found[name] = {
+            "entities": report.entities.overall.f1,
+            **{type_: s.f1 for type_, s in report.entities.per_type.items()},
+            "EVALUATES_ON": report.relations.per_type["EVALUATES_ON"].f1,
+            "INTRODUCES": report.relations.per_type["INTRODUCES"].f1,
+            "results": report.results.overall.f1,
+        }
+    return found
+
+
+@pytest.mark.parametrize(
+    ("gold_file", "measure"),
+    [(name, measure) for name, table in ACHIEVED.items() for measure in table],
+)
+def test_quality_floor_holds(scores, gold_file: str, measure: str) -> None:
+    floor = ACHIEVED[gold_file][measure] - MARGIN
+    reached = scores[gold_file][measure]
+    assert reached >= floor, f"{gold_file}: {measure} F1 {reached:.3f} fell below its floor {floor:.3f}"
