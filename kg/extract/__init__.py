@@ -24,17 +24,24 @@ __all__ = ["build_nlp", "extract", "extract_doc", "paper_text"]
 COMPONENTS = ("kg_sentences", "kg_gazetteer", "kg_patterns", "kg_abbreviations", "kg_entities", "kg_results", "kg_relations")
 
 
-def _split_final_periods(nlp: Language) -> None:
-    """Split a sentence's final period off any name: "GSM8K." -> "GSM8K" "." (spaCy keeps it
-    after a capital that follows a digit), so the name matchers see the bare name."""
+def _split_glued_punctuation(nlp: Language) -> None:
+    """Let the name matchers see bare names in untidy text.
+
+    - a sentence's final period: "GSM8K." -> "GSM8K" "." (spaCy keeps it after a capital
+      that follows a digit);
+    - brackets glued to words: "AI-DO(Automating" -> "AI-DO" "(" "Automating";
+    - sentences glued by a period: "planning).ProtoReasoning" -> ... ")" "." "ProtoReasoning".
+    """
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9+])\.$"]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])[()\[\]](?=[A-Za-z])", r"(?<=[a-z)\]])\.(?=[A-Z][a-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def build_nlp(gazetteer_paths=None) -> Language:
     """The extraction pipeline, initialized with the shipped name lists (or the given files)."""
     nlp = spacy.blank("en")
-    _split_final_periods(nlp)
+    _split_glued_punctuation(nlp)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.get_pipe("kg_gazetteer").initialize(nlp=nlp, paths=gazetteer_paths)
