@@ -312,7 +312,7 @@ def _chunk_records(chunk: list[tuple], entities: dict[str, Entity], organization
 
 
 # Which entity types each relation may point at (ANNOTATION_GUIDE.md).
-_TARGETS = {
+RELATION_TARGETS = {
     "INTRODUCES": {"Dataset", "Model", "Method", "Metric"},
     "EVALUATES_ON": {"Dataset"},
     "USES": {"Model", "Method"},
@@ -322,7 +322,7 @@ _TARGETS = {
 
 
 def _fits(relation_type: str, entity_type: str) -> bool:
-    return entity_type in _TARGETS.get(relation_type, set(ENTITY_TYPES))
+    return entity_type in RELATION_TARGETS.get(relation_type, set(ENTITY_TYPES))
 
 
 def graph_from_records(records: Iterable[Record]) -> nx.MultiDiGraph:

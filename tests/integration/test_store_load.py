@@ -306,8 +306,12 @@ PAPER_TO_ENTITY = ["INTRODUCES", "EVALUATES_ON", "USES", "COMPARES_TO", "ADDRESS
 
 
 def test_store_load_has_a_loader_for_every_contract_edge():
+    """One loader per relationship kind the annotation guide allows, and no other."""
+    from kg.graph import RELATION_TARGETS
+
     targets = {loader.target_id for loader in loaders()}
-    expected = {(t, "Paper", label) for t in PAPER_TO_ENTITY for label in ENTITY_LABELS}
+    expected = {(t, "Paper", label) for t, labels in RELATION_TARGETS.items() for label in labels}
+    expected |= {("MENTIONS", "Paper", label) for label in ENTITY_LABELS}
     expected |= {
         ("REPORTS", "Paper", "Result"),
         ("PUBLISHED_BY", "Paper", "Organization"),
