@@ -302,7 +302,6 @@ def test_store_load_rejects_unknown_relationship():
 
 
 ENTITY_LABELS = ["Dataset", "Model", "Method", "Metric", "Task"]
-PAPER_TO_ENTITY = ["INTRODUCES", "EVALUATES_ON", "USES", "COMPARES_TO", "ADDRESSES", "MENTIONS"]
 
 
 def test_store_load_has_a_loader_for_every_contract_edge():
