@@ -84,6 +84,11 @@ _DATASET_NOUN_BEFORE = re.compile(
     r"\b(?:benchmarks?|datasets?|corpus|corpora|suites?|testbeds?|environments?|games?|challenges?|leaderboards?)"
     r"(?:,? (?:called|named|dubbed|termed|such as|including|like|namely|e\.g\.,?|i\.e\.,?))?[ ,:(]*$"
 )
+# "four evaluation benchmarks with diverse tasks -- X, Y", "on three datasets: X": a list
+# opened by a colon or dash after a plural dataset noun in the same clause.
+_DATASET_LIST_OPENER = re.compile(
+    r"\b(?:benchmarks|datasets|corpora|suites|testbeds|environments|games|challenges)\b[^.;:()]{0,60}?(?::| --| —| -)\s*$"
+)
 # Names in one list: "SCAN, PCFG and HINT".
 _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
 
@@ -111,6 +116,7 @@ def retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
             if (
                 _ON_BEFORE.search(before)
                 or _DATASET_NOUN_BEFORE.search(before)
+                or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 100) : span.start_char])
                 or span.start in gazetteer
                 or _listed_with(spans, i, text, datasets)
             ):

@@ -133,6 +133,10 @@ def guess_type(name: str, next_word: str = "", long_form: str = "") -> str:
         head = long_form.split()[-1].lower()
         if head in cues["long_form_head"]:
             return cues["long_form_head"][head]
+        # "adaptive bitrate streaming (ABR)": a long form ending in a term's head word
+        # names a term of that type ("Multi-Agent Verification (MAV)" is a coined name).
+        if head in cues["term_head"] and long_form.islower():
+            return cues["term_head"][head]
     segments = name.split("-")
     if any(_SIZE.match(segment) for segment in segments):
         return "Model"
