@@ -1,0 +1,30 @@
+// co-occurring: the entities mentioned in the same papers as a given one, by the number of papers they share.
+// $name: string, e.g. "Chain-of-Thought". An entity's name or alias; case, spaces, hyphens, underscores and dots are
+//   ignored. The entities whose key is the normalized name are taken; when there are none, those listing it as an alias.
+// $limit: int, e.g. 10. How many entities to return.
+// Returns: one row per co-occurring entity, most shared papers first: name, type, shared_papers (int),
+//   entities (the canonical names the parameter resolved to).
+// Example row: {name: "supervised fine-tuning", type: "Method", shared_papers: 3, entities: ["chain-of-thought prompting"]}
+WITH replace(replace(replace(replace(toLower(trim($name)), ' ', ''), '-', ''), '_', ''), '.', '') AS key
+OPTIONAL MATCH (d:Dataset {key: key})
+OPTIONAL MATCH (mo:Model {key: key})
+OPTIONAL MATCH (me:Method {key: key})
+OPTIONAL MATCH (mt:Metric {key: key})
+OPTIONAL MATCH (t:Task {key: key})
+WITH key, [x IN [d, mo, me, mt, t] WHERE x IS NOT NULL] AS exact
+CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Dataset) WHERE key IN x.keys RETURN collect(x) AS d_aliases }
+CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Model) WHERE key IN x.keys RETURN collect(x) AS mo_aliases }
+CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Method) WHERE key IN x.keys RETURN collect(x) AS me_aliases }
+CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Metric) WHERE key IN x.keys RETURN collect(x) AS mt_aliases }
+CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Task) WHERE key IN x.keys RETURN collect(x) AS t_aliases }
+UNWIND exact + d_aliases + mo_aliases + me_aliases + mt_aliases + t_aliases AS e
+WITH collect(e) AS resolved
+UNWIND resolved AS e
+MATCH (e)<-[:MENTIONS]-(p)
+WITH DISTINCT resolved, p
+MATCH (p)-[:MENTIONS]->(other)
+WHERE NOT other IN resolved
+WITH resolved, other, count(*) AS shared_papers
+ORDER BY shared_papers DESC, other.name, other.type
+LIMIT $limit
+RETURN other.name AS name, other.type AS type, shared_papers, [x IN resolved | x.name] AS entities
