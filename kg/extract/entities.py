@@ -48,7 +48,8 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     return Span(doc, long.start, long.end, label=type_)
 
 
-_VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[BMK])$")
+# A dotted version has a one-digit major number ("2.5", "3.1", "v1.5"): "IIRC 25.5" is a score.
+_VERSION = re.compile(r"^(?:[vV]\d+(?:\.\d+)*[a-z]?|\d(?:\.\d+)+[a-z]?|\d+[a-z]?|\d+(?:\.\d+)?[BMK])$")
 _SIZE_UNIT = frozenset({"B", "M", "K"})
 
 
