@@ -112,7 +112,7 @@ def run_one(size: int, workers: int, load: bool, query: bool, repeats: int, corp
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
         started = time.perf_counter()
         write_neo4j_csv(builder.records(), Path(scratch) / "csv")
-        report["csv_export_s"] = round(time.perf_counter() - started, 1)
+        report["csv_export_s"] = round(time.perf_counter() - started, 2)
         if load:
             from kg.store.client import apply_schema, connect
             from kg.store.load import load_records
