@@ -206,6 +206,14 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     title_end = sentences[0][1] if len(sentences) > 1 else 0
     coined = coined_in_text(text, title_end) if title_end else []
     doc.user_data[INTRODUCED_KEY] = set(coined)
+    # "non-linear model predictive control": a term phrase ending in a listed term is of its type.
+    listed_ends = {span.end: span for span in gazetteer if span.label_ in ("Method", "Task", "Metric")}
+    terms = [
+        Span(doc, span.start, span.end, label=listed_ends[span.end].label_)
+        if span.end in listed_ends and listed_ends[span.end].start > span.start and listed_ends[span.end].label_ != span.label_
+        else span
+        for span in terms
+    ]
     candidates = gazetteer + patterns + _coined_spans(doc, text, coined) + terms
     long_forms: dict[str, str] = {}
     for long, short in doc._.kg_abbreviations or ():

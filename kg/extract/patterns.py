@@ -207,7 +207,7 @@ def term_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_PREFIXES = frozenset({"multi", "cross", "self", "semi", "co", "pre", "post", "non", "meta", "in", "out", "zero", "few", "one", "single", "long", "short", "open", "fine", "coarse", "end", "low", "high", "test", "inference", "train", "training", "task", "domain", "data", "model", "text", "image", "video"})
+_PREFIXES = frozenset({"of", "multi", "cross", "self", "semi", "co", "pre", "post", "non", "meta", "in", "out", "zero", "few", "one", "single", "long", "short", "open", "fine", "coarse", "end", "low", "high", "test", "inference", "train", "training", "task", "domain", "data", "model", "text", "image", "video"})
 
 
 def _in_vocabulary(lower: str) -> bool:
