@@ -238,7 +238,35 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         for span in kept
     ]
     kept = retype_from_context(doc, sorted(kept, key=lambda span: span.start))
+    kept = retype_tasks(doc, kept, title_end)
     return kept, long_forms
+
+
+# "Regression Mean for Model Merging": in the title, the technique term after "for" is
+# the problem the paper works on.
+_TASK_BEFORE = re.compile(r"\b[Ff]or\s$")
+
+
+def retype_tasks(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
+    """Technique terms named as the purpose of the title ("... for Model Merging") are Tasks,
+    in every mention of the paper."""
+    text = doc_text(doc)
+    tasks = {
+        normalize_key(span.text)
+        for span in spans
+        if span.label_ == "Method"
+        and span.end_char <= title_end
+        and not any(is_coined_name(word) for word in span.text.split())
+        and _TASK_BEFORE.search(text[max(0, span.start_char - 5) : span.start_char])
+    }
+    if not tasks:
+        return spans
+    return [
+        Span(doc, span.start, span.end, label="Task", span_id=span.id_)
+        if span.label_ == "Method" and normalize_key(span.text) in tasks
+        else span
+        for span in spans
+    ]
 
 
 class EntitySettler:
