@@ -309,8 +309,11 @@ class PatternNames:
         spans = []
         sentences = doc._.kg_sentences
         title_end = sentences[0][1] if sentences and len(sentences) > 1 else 0
-        for start, end, _, type_ in find_term_phrases(doc_text(doc), title_end):
-            span = doc.char_span(start, end, label=type_, alignment_mode="contract")
+        heads = type_cues()["term_head"]
+        for start, end, phrase, type_ in find_term_phrases(doc_text(doc), title_end):
+            # "task completion rates" is named as its singular, the form a list would hold.
+            singular = phrase[:-1] if phrase.endswith("s") and phrase.rsplit(" ", 1)[-1][:-1].lower() in heads else ""
+            span = doc.char_span(start, end, label=type_, alignment_mode="contract", span_id=singular)
             if span is not None and len(span):
                 spans.append(span)
         return spans
