@@ -309,17 +309,19 @@ def export(output: Path, fmt: str, graph_file: Path) -> None:
 @main.command()
 @db_options
 def schema(uri, user, password, database, data_dir) -> None:
-    """Create kg's constraints and indexes (schema/*.cypher); safe to run again.
+    """Create kg's constraints and indexes (schema/*.cypher) and entity counts; safe to run again.
 
     \b
     Example:
       kg schema --uri bolt://localhost:7687     # after a neo4j-admin import
     """
     from kg.store.client import apply_schema
+    from kg.store.load import refresh_counts
 
     with _connect(uri, user, password, database, data_dir) as conn:
         names = apply_schema(conn)
-    out.print(f"applied {len(names)} schema statements to {uri or data_dir}")
+        refresh_counts(conn)
+    out.print(f"applied {len(names)} schema statements to {uri or data_dir} and refreshed the entity counts")
 
 
 @main.command()

@@ -3,8 +3,9 @@
 Nodes are keyed "<Label>:<key>" and carry ``label`` plus their properties; edges are
 keyed by relationship type and carry ``type`` plus theirs:
 
-- Paper {id, title, abstract, arxiv_id, authors_count, date, date_text, upvotes, sources}
-- Dataset / Model / Method / Metric / Task {key, type, name, aliases, keys}
+- Paper {id, title, title_key, abstract, arxiv_id, authors_count, date, date_text, upvotes, sources}
+- Dataset / Model / Method / Metric / Task {key, type, name, aliases, keys}; in the
+  database also ``papers``, the number of papers mentioning it (set after each load)
 - Result {id, value, unit, metric, dataset, text, sentence}
 - Organization {id, name}
 - Paper -INTRODUCES|EVALUATES_ON|USES|COMPARES_TO|ADDRESSES {sentence}-> entity
@@ -61,6 +62,7 @@ class _Node(BaseModel):
 class PaperNode(_Node):
     id: str
     title: str
+    title_key: str  # the title lower-cased, for case-insensitive look-ups by index
     abstract: str = ""
     arxiv_id: str | None = None
     authors_count: int | None = None
@@ -216,6 +218,7 @@ def _paper_facts(extraction: PaperExtraction) -> tuple:
         {
             "id": paper.id,
             "title": paper.title,
+            "title_key": paper.title.lower(),
             "abstract": paper.abstract,
             "arxiv_id": paper.arxiv_id,
             "authors_count": paper.authors_count,

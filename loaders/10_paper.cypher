@@ -9,6 +9,7 @@
 UNWIND $rows AS row
 MERGE (p:Paper {id: row.id})
 SET p.title = coalesce(row.title, p.title),
+    p.title_key = coalesce(row.title_key, toLower(row.title), p.title_key),
     p.abstract = coalesce(row.abstract, p.abstract),
     p.arxiv_id = coalesce(row.arxiv_id, p.arxiv_id),
     p.authors_count = coalesce(row.authors_count, p.authors_count),

@@ -11,7 +11,7 @@ OPTIONAL MATCH (by_id:Paper {id: wanted})
 OPTIONAL MATCH (by_arxiv:Paper {arxiv_id: wanted})
 OPTIONAL MATCH (by_title:Paper {title: wanted})
 WITH wanted, [x IN [by_id, by_arxiv, by_title] WHERE x IS NOT NULL] AS exact
-CALL { WITH wanted, exact WITH wanted, exact WHERE size(exact) = 0 MATCH (x:Paper) WHERE toLower(x.title) = toLower(wanted) RETURN collect(x) AS any_case }
+CALL { WITH wanted, exact WITH wanted, exact WHERE size(exact) = 0 MATCH (x:Paper {title_key: toLower(wanted)}) RETURN collect(x) AS any_case }
 UNWIND exact + any_case AS found
 WITH DISTINCT found AS p
 MATCH (p)-[:MENTIONS]->(e)<-[:MENTIONS]-(q)

@@ -36,6 +36,7 @@ __all__ = [
     "load_graph",
     "load_records",
     "record_rows",
+    "refresh_counts",
     "loaders",
 ]
 
@@ -54,6 +55,8 @@ KEY_PROPERTY: dict[str, str] = {
 # A loader says what it loads on its first line; that line is how rows find it.
 _NODE_HEADER = re.compile(r"^// Loads \(:(\w+)\) nodes\b")
 _EDGE_HEADER = re.compile(r"^// Loads \(:(\w+)\)-\[:(\w+)\]->\(:(\w+)\) relationships\b")
+# Statements that recompute derived properties once a load is done ("// Counts (:Dataset) papers").
+_COUNT_HEADER = re.compile(r"^// Counts \(:(\w+)\) \w+")
 
 Progress = Callable[[str, int, int], None]
 
@@ -102,14 +105,45 @@ def loaders() -> tuple[Loader, ...]:
             found.append(Loader(name, path.name, text, label=m[1]))
         elif m := _EDGE_HEADER.match(first):
             found.append(Loader(name, path.name, text, type=m[2], source=m[1], target=m[3]))
+        elif _COUNT_HEADER.match(first):
+            continue  # run by refresh_counts, after the rows
         else:
             raise StoreError(
-                f"loaders/{path.name} does not start with '// Loads (:Label) nodes' "
-                "or '// Loads (:A)-[:TYPE]->(:B) relationships'."
+                f"loaders/{path.name} does not start with '// Loads (:Label) nodes', "
+                "'// Loads (:A)-[:TYPE]->(:B) relationships' or '// Counts (:Label) ...'."
             )
     if any(not a.is_node and b.is_node for a, b in zip(found, found[1:])):
         raise StoreError("A node loader sorts after a relationship loader; nodes must load first.")
     return tuple(found)
+
+
+@cache
+def count_statements() -> tuple[tuple[str, str], ...]:
+    """(file, statement) of every "// Counts" loader, in file-name order."""
+    found = []
+    for path in sorted(files("kg.loaders").iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".cypher"):
+            text = path.read_text(encoding="utf-8")
+            if _COUNT_HEADER.match(text):
+                found.append((path.name, text))
+    return tuple(found)
+
+
+def refresh_counts(conn: Connection) -> None:
+    """Recompute derived counts (each entity's ``papers``) over the whole graph.
+
+    Runs after every load, so the counts stay right when a second corpus merges in;
+    run it by hand (``kg schema``) after a neo4j-admin import.
+    """
+    for name, cypher in count_statements():
+        try:
+            with conn.session() as session:
+                session.execute_write(lambda tx: tx.run(cypher).consume())
+        except (DriverError, Neo4jError) as err:
+            translated = translate_error(err, conn)
+            if translated is not None:
+                raise translated from err
+            raise StoreError(f"loaders/{name} failed: {getattr(err, 'message', None) or err}; run the load again.") from err
 
 
 def _loader_index() -> dict[Any, Loader]:
@@ -265,6 +299,7 @@ def load_graph(
     summary = LoadSummary()
     with ThreadPoolExecutor(max_workers=writers) as pool:
         _load_grouped(conn, graph_rows(graph), summary, {}, batch_size, progress, max_attempts, initial_delay, pool, whole=True)
+    refresh_counts(conn)
     return summary
 
 
@@ -314,6 +349,7 @@ def load_records(
     with ThreadPoolExecutor(max_workers=writers) as pool:
         for chunk in chunks:
             _load_grouped(conn, record_rows(chunk), summary, counts, batch_size, progress, max_attempts, initial_delay, pool)
+    refresh_counts(conn)
     return summary
 
 

@@ -134,6 +134,7 @@ def test_store_load_small_graph(conn):
     assert dict(paper) == {
         "id": "2501.00001",
         "title": "Meta-World+: benchmarking robot learning",
+        "title_key": "meta-world+: benchmarking robot learning",  # the loader lower-cases a title without one
         "abstract": f"{EVAL_SENTENCE} {RESULT_SENTENCE}",
         "arxiv_id": "2501.00001",
         "authors_count": 3,

@@ -1,0 +1,7 @@
+// Counts (:Dataset) papers: sets papers on every :Dataset node to the number of papers that
+// mention it. Runs after every load, so counts stay right when corpora merge.
+// $rows: none (the statement reads the graph).
+// Returns: one row, rows (int): the number of :Dataset nodes counted.
+MATCH (e:Dataset)
+SET e.papers = COUNT { (e)<-[:MENTIONS]-(:Paper) }
+RETURN count(*) AS rows

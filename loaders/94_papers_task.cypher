@@ -1,0 +1,7 @@
+// Counts (:Task) papers: sets papers on every :Task node to the number of papers that
+// mention it. Runs after every load, so counts stay right when corpora merge.
+// $rows: none (the statement reads the graph).
+// Returns: one row, rows (int): the number of :Task nodes counted.
+MATCH (e:Task)
+SET e.papers = COUNT { (e)<-[:MENTIONS]-(:Paper) }
+RETURN count(*) AS rows
