@@ -218,7 +218,7 @@ def _paper_facts(extraction: PaperExtraction) -> tuple:
         {
             "id": paper.id,
             "title": paper.title,
-            "title_key": paper.title.lower(),
+            "title_key": paper.title.lower() if isinstance(paper.title, str) else None,
             "abstract": paper.abstract,
             "arxiv_id": paper.arxiv_id,
             "authors_count": paper.authors_count,

@@ -133,7 +133,7 @@ def test_graph_neo4j_admin_csv_headers(corpus, tmp_path):
     assert rows[0] == [":ID(Dataset)", "key", "type", "name", "aliases:string[]", "keys:string[]", ":LABEL"]
     assert rows[1] == ["metaworld", "metaworld", "Dataset", "Meta-World", "MetaWorld|Metaworld", "metaworld", "Dataset"]
     with open(tmp_path / "nodes_Paper.csv") as handle:
-        assert next(csv.reader(handle))[:6] == [":ID(Paper)", "id", "title", "abstract", "arxiv_id", "authors_count:int"]
+        assert next(csv.reader(handle))[:7] == [":ID(Paper)", "id", "title", "title_key", "abstract", "arxiv_id", "authors_count:int"]
     with open(tmp_path / "rels_EVALUATES_ON_Paper_Dataset.csv") as handle:
         assert next(csv.reader(handle)) == [":START_ID(Paper)", ":END_ID(Dataset)", "sentence", ":TYPE"]
 
