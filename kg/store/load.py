@@ -294,13 +294,7 @@ def load_graph(
     ``writers`` transactions run at once: the server does the work, and two keep
     both cores of a small machine busy.
     """
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
-    summary = LoadSummary()
-    with ThreadPoolExecutor(max_workers=writers) as pool:
-        _load_grouped(conn, graph_rows(graph), summary, {}, batch_size, progress, max_attempts, initial_delay, pool, whole=True)
-    refresh_counts(conn)
-    return summary
+    return _load(conn, [graph_rows(graph)], batch_size, progress, max_attempts, initial_delay, writers, whole=True)
 
 
 def record_rows(records: Iterable[tuple]) -> dict[Loader, list[dict[str, Any]]]:
@@ -342,13 +336,19 @@ def load_records(
     ``progress(loader_title, rows_done, None)`` is called after each batch.
     Same guarantees as ``load_graph``.
     """
+    grouped_chunks = (record_rows(chunk) for chunk in chunks)
+    return _load(conn, grouped_chunks, batch_size, progress, max_attempts, initial_delay, writers)
+
+
+def _load(conn, grouped_chunks, batch_size, progress, max_attempts, initial_delay, writers, whole=False) -> LoadSummary:
+    """Load rows grouped per loader, chunk after chunk, then refresh the derived counts."""
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     summary = LoadSummary()
     counts: dict[str, LoadCount] = {}
     with ThreadPoolExecutor(max_workers=writers) as pool:
-        for chunk in chunks:
-            _load_grouped(conn, record_rows(chunk), summary, counts, batch_size, progress, max_attempts, initial_delay, pool)
+        for grouped in grouped_chunks:
+            _load_grouped(conn, grouped, summary, counts, batch_size, progress, max_attempts, initial_delay, pool, whole)
     refresh_counts(conn)
     return summary
 
