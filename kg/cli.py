@@ -79,7 +79,7 @@ def _check_ingest(summary, inputs, strict: bool) -> None:
         raise click.ClickException(f"--strict: {len(summary.warnings)} warnings while reading the input (see above); nothing was written")
 
 
-_STRICT = click.option("--strict", is_flag=True, help="Fail (exit 1) if any record or file had to be skipped.")
+_STRICT = click.option("--strict", is_flag=True, help="Fail (exit 1), writing nothing, if any record or file was skipped or read with a warning.")
 
 
 def _write_graph(graph, output: Path, fmt: str) -> None:
@@ -113,11 +113,12 @@ def extract(inputs: tuple[Path, ...], output: Path, fmt: str, workers: int | Non
     Example:
       kg extract examples/ -o graph.json
     """
-    from kg.graph import graph_stats
+    from kg.graph import GraphStats
 
     builder = _extract_with_progress(inputs, workers, strict)
-    _write_graph(builder.records(), output, fmt)
-    stats = graph_stats(builder.records())
+    counter = GraphStats()
+    _write_graph(counter.counting(builder.records()), output, fmt)
+    stats = counter.result()
     out.print(f"wrote {output}: {sum(stats['nodes'].values()):,} nodes, {sum(stats['relationships'].values()):,} relationships "
               f"({', '.join(f'{n:,} {label}' for label, n in stats['nodes'].items())})")
 
@@ -193,7 +194,9 @@ def _connect(uri, user, password, database, data_dir):
 
 
 def _load_with_progress(conn, graph, batch_size: int):
-    """Load a networkx graph or a GraphBuilder (streamed chunk by chunk), with a progress bar per stage."""
+    """Load a networkx graph, or chunks of records (streamed), with a progress bar per stage."""
+    import networkx as nx
+
     from kg.store.client import apply_schema
     from kg.store.load import load_graph, load_records
 
@@ -206,9 +209,9 @@ def _load_with_progress(conn, graph, batch_size: int):
                 tasks[title] = progress.add_task(title, total=total)
             progress.update(tasks[title], completed=done)
 
-        if hasattr(graph, "chunks"):
-            return load_records(conn, graph.chunks(), batch_size=batch_size, progress=on_batch)
-        return load_graph(conn, graph, batch_size=batch_size, progress=on_batch)
+        if isinstance(graph, nx.Graph):
+            return load_graph(conn, graph, batch_size=batch_size, progress=on_batch)
+        return load_records(conn, graph, batch_size=batch_size, progress=on_batch)
 
 
 def _print_load_summary(summary, where: str) -> None:
@@ -254,13 +257,15 @@ def build(inputs: tuple[Path, ...], workers, batch_size: int, strict: bool, uri,
     Example:
       kg build examples/            # then: kg query top-entities --param type=Dataset
     """
-    from kg.graph import graph_stats
+    from kg.graph import GraphStats
 
     builder = _extract_with_progress(inputs, workers, strict)
+    counter = GraphStats()
+    chunks = ([counter.add(record) for record in chunk] for chunk in builder.chunks())
     with _connect(uri, user, password, database, data_dir) as conn:
-        load_summary = _load_with_progress(conn, builder, batch_size)
+        load_summary = _load_with_progress(conn, chunks, batch_size)
     _print_load_summary(load_summary, uri or str(data_dir))
-    _print_top_entities(graph_stats(builder.records()), 5)
+    _print_top_entities(counter.result(), 5)
     out.print("Next: kg queries (canned questions), kg query top-entities --param type=Dataset")
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "write_graphml",
     "write_neo4j_csv",
     "graph_stats",
+    "GraphStats",
 ]
 
 NODE_LABELS = ("Paper", *ENTITY_TYPES, "Result", "Organization")
@@ -489,25 +490,41 @@ def write_neo4j_csv(graph: nx.MultiDiGraph | Iterable[Record], folder: str | Pat
     return sorted(args, key=lambda arg: (not arg.startswith("--nodes"), arg))
 
 
+class GraphStats:
+    """Counts per label and relationship type, and papers per entity, gathered record by record."""
+
+    def __init__(self) -> None:
+        self.labels: Counter[str] = Counter()
+        self.types: Counter[str] = Counter()
+        self._names: dict[tuple[str, str], str] = {}
+        self._papers: Counter[tuple[str, str]] = Counter()
+
+    def add(self, record: Record) -> Record:
+        if record[0] == "node":
+            self.labels[record[1]] += 1
+            if record[1] in ENTITY_TYPES:
+                self._names[(record[1], record[2]["key"])] = record[2]["name"]
+        else:
+            self.types[record[1]] += 1
+            if record[1] == "MENTIONS":
+                self._papers[(record[4], record[5])] += 1
+        return record
+
+    def counting(self, records: Iterable[Record]) -> Iterator[Record]:
+        """Pass records through, counting them on the way (for a writer that consumes them)."""
+        return (self.add(record) for record in records)
+
+    def result(self, top: int = 5) -> dict[str, Any]:
+        top_entities: dict[str, list[tuple[str, int]]] = {label: [] for label in ENTITY_TYPES}
+        for (label, key), count in self._papers.most_common():
+            if len(top_entities[label]) < top:
+                top_entities[label].append((self._names[(label, key)], count))
+        return {"nodes": dict(sorted(self.labels.items())), "relationships": dict(sorted(self.types.items())), "top_entities": top_entities}
+
+
 def graph_stats(graph: nx.MultiDiGraph | Iterable[Record], top: int = 5) -> dict[str, Any]:
     """Counts per label and relationship type, and the most mentioned entities per type."""
-    records = records_from_graph(graph) if isinstance(graph, nx.Graph) else graph
-    labels: Counter[str] = Counter()
-    types: Counter[str] = Counter()
-    names: dict[tuple[str, str], str] = {}
-    papers: Counter[tuple[str, str]] = Counter()
-    for record in records:
-        if record[0] == "node":
-            labels[record[1]] += 1
-            if record[1] in ENTITY_TYPES:
-                names[(record[1], record[2]["key"])] = record[2]["name"]
-        else:
-            types[record[1]] += 1
-            if record[1] == "MENTIONS":
-                papers[(record[4], record[5])] += 1
-    top_entities: dict[str, list[tuple[str, int]]] = {label: [] for label in ENTITY_TYPES}
-    for (label, key), count in papers.most_common():
-        if len(top_entities[label]) < top:
-            top_entities[label].append((names[(label, key)], count))
-    return {"nodes": dict(sorted(labels.items())), "relationships": dict(sorted(types.items())), "top_entities": top_entities}
-
+    stats = GraphStats()
+    for record in records_from_graph(graph) if isinstance(graph, nx.Graph) else graph:
+        stats.add(record)
+    return stats.result(top)
