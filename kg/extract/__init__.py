@@ -38,10 +38,34 @@ def _split_glued_punctuation(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
+class _TextKeepingTokenizer:
+    """spaCy's tokenizer, keeping the input string on the Doc (``user_data["kg_text"]``).
+
+    ``Doc.text`` is rebuilt from the tokens on every access; the components read the
+    string this keeps instead (``kg.extract.sentences.doc_text``).
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data["kg_text"] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+
 def build_nlp(gazetteer_paths=None) -> Language:
     """The extraction pipeline, initialized with the shipped name lists (or the given files)."""
     nlp = spacy.blank("en")
     _split_glued_punctuation(nlp)
+    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.get_pipe("kg_gazetteer").initialize(nlp=nlp, paths=gazetteer_paths)
