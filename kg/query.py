@@ -29,7 +29,6 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 import neo4j
@@ -40,7 +39,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.errors import QueryError
-from kg.store.client import Connection, translate_error
+from kg.store.client import Connection, cypher_files, translate_error
 
 __all__ = [
     "FORMATS",
@@ -199,14 +198,11 @@ def used_params(text: str) -> set[str]:
 @cache
 def _load_queries() -> tuple[CannedQuery, ...]:
     found = []
-    for path in sorted(files("kg.queries").iterdir(), key=lambda p: p.name):
-        if not path.name.endswith(".cypher"):
-            continue
-        text = path.read_text(encoding="utf-8")
-        name, description, params, header = parse_header(text, f"queries/{path.name}")
-        if name != path.name.removesuffix(".cypher"):
-            raise QueryError(f"queries/{path.name}: its header names it '{name}'; name it after its file.")
-        found.append(CannedQuery(name, description, params, header, text, path.name))
+    for file, text in cypher_files("kg.queries"):
+        name, description, params, header = parse_header(text, f"queries/{file}")
+        if name != file.removesuffix(".cypher"):
+            raise QueryError(f"queries/{file}: its header names it '{name}'; name it after its file.")
+        found.append(CannedQuery(name, description, params, header, text, file))
     return tuple(found)
 
 

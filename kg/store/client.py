@@ -32,6 +32,7 @@ __all__ = [
     "Connection",
     "apply_schema",
     "connect",
+    "cypher_files",
     "read_cypher",
     "schema_files",
     "translate_error",
@@ -186,9 +187,15 @@ def _check(conn: Connection) -> None:
         raise translated from err
 
 
+def cypher_files(package: str) -> list[tuple[str, str]]:
+    """(file name, text) of every .cypher file shipped in ``package``, in file-name order."""
+    paths = sorted((p for p in files(package).iterdir() if p.name.endswith(".cypher")), key=lambda p: p.name)
+    return [(path.name, path.read_text(encoding="utf-8")) for path in paths]
+
+
 def schema_files() -> list[str]:
     """Names of the schema statements, in the order they run."""
-    return sorted(p.name for p in files("kg.schema").iterdir() if p.name.endswith(".cypher"))
+    return [name for name, _ in cypher_files("kg.schema")]
 
 
 def read_cypher(package: str, name: str) -> str:

@@ -18,14 +18,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 import networkx as nx
 from neo4j.exceptions import DriverError, Neo4jError
 
 from kg.errors import GraphError, StoreError
-from kg.store.client import Connection, translate_error
+from kg.store.client import Connection, cypher_files, translate_error
 
 __all__ = [
     "KEY_PROPERTY",
@@ -95,21 +94,18 @@ class Loader:
 def loaders() -> tuple[Loader, ...]:
     """Every loader, in the order they run (file-name order: nodes first)."""
     found = []
-    for path in sorted(files("kg.loaders").iterdir(), key=lambda p: p.name):
-        if not path.name.endswith(".cypher"):
-            continue
-        text = path.read_text(encoding="utf-8")
+    for file, text in cypher_files("kg.loaders"):
         first = text.splitlines()[0] if text else ""
-        name = re.sub(r"^\d+_", "", path.name.removesuffix(".cypher"))
+        name = re.sub(r"^\d+_", "", file.removesuffix(".cypher"))
         if m := _NODE_HEADER.match(first):
-            found.append(Loader(name, path.name, text, label=m[1]))
+            found.append(Loader(name, file, text, label=m[1]))
         elif m := _EDGE_HEADER.match(first):
-            found.append(Loader(name, path.name, text, type=m[2], source=m[1], target=m[3]))
+            found.append(Loader(name, file, text, type=m[2], source=m[1], target=m[3]))
         elif _COUNT_HEADER.match(first):
             continue  # run by refresh_counts, after the rows
         else:
             raise StoreError(
-                f"loaders/{path.name} does not start with '// Loads (:Label) nodes', "
+                f"loaders/{file} does not start with '// Loads (:Label) nodes', "
                 "'// Loads (:A)-[:TYPE]->(:B) relationships' or '// Counts (:Label) ...'."
             )
     if any(not a.is_node and b.is_node for a, b in zip(found, found[1:])):
@@ -120,13 +116,7 @@ def loaders() -> tuple[Loader, ...]:
 @cache
 def count_statements() -> tuple[tuple[str, str], ...]:
     """(file, statement) of every "// Counts" loader, in file-name order."""
-    found = []
-    for path in sorted(files("kg.loaders").iterdir(), key=lambda p: p.name):
-        if path.name.endswith(".cypher"):
-            text = path.read_text(encoding="utf-8")
-            if _COUNT_HEADER.match(text):
-                found.append((path.name, text))
-    return tuple(found)
+    return tuple((name, text) for name, text in cypher_files("kg.loaders") if _COUNT_HEADER.match(text))
 
 
 def refresh_counts(conn: Connection) -> None:
