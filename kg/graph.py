@@ -12,6 +12,10 @@ keyed by relationship type and carry ``type`` plus theirs:
 - Paper -MENTIONS {count, sentence}-> entity;  Paper -REPORTS {sentence}-> Result
 - Paper -PUBLISHED_BY-> Organization;  Result -MEASURES-> Metric;  Result -ON_DATASET-> Dataset
 
+The database and the neo4j-admin CSV also hold a look-up index for alias names, derived
+from the entities by ``name_index`` (not part of the networkx graph):
+- Name {key} -NAMES-> entity, one Name per normalized alias that is not the entity's own key
+
 Exports: node-link JSON (read back by ``read_json``), GraphML, neo4j-admin CSV.
 """
 
@@ -48,12 +52,13 @@ __all__ = [
     "read_json",
     "write_graphml",
     "write_neo4j_csv",
+    "name_index",
     "graph_stats",
     "GraphStats",
 ]
 
-NODE_LABELS = ("Paper", *ENTITY_TYPES, "Result", "Organization")
-EDGE_TYPES = (*RELATION_TYPES, "MENTIONS", "REPORTS", "PUBLISHED_BY", "MEASURES", "ON_DATASET")
+NODE_LABELS = ("Paper", *ENTITY_TYPES, "Result", "Organization", "Name")
+EDGE_TYPES = (*RELATION_TYPES, "MENTIONS", "REPORTS", "PUBLISHED_BY", "MEASURES", "ON_DATASET", "NAMES")
 
 
 class _Node(BaseModel):
@@ -96,6 +101,10 @@ class OrganizationNode(_Node):
     name: str | None = None
 
 
+class NameNode(_Node):
+    key: str  # a normalized alias; -[:NAMES]-> the entities that list it in their keys
+
+
 class Relationship(_Node):
     """Any relationship: its type, endpoints by label and key, and its properties."""
 
@@ -122,8 +131,9 @@ _NODE_MODELS: dict[str, type[_Node]] = {
     **{label: EntityNode for label in ENTITY_TYPES},
     "Result": ResultNode,
     "Organization": OrganizationNode,
+    "Name": NameNode,
 }
-_NODE_KEYS = {"Paper": "id", **{label: "key" for label in ENTITY_TYPES}, "Result": "id", "Organization": "id"}
+_NODE_KEYS = {"Paper": "id", **{label: "key" for label in ENTITY_TYPES}, "Result": "id", "Organization": "id", "Name": "key"}
 
 
 # A record is ("node", label, properties) or ("edge", type, source label, source key,
@@ -365,6 +375,28 @@ def build_graph(extractions: Iterable[PaperExtraction]) -> nx.MultiDiGraph:
     return builder.graph()
 
 
+def name_index(label: str, props: dict[str, Any]) -> list[Record]:
+    """The alias look-up records of one entity node: a Name node per key in its ``keys``
+    other than its own, and a NAMES edge from it to the entity.
+
+    Queries find an entity by its key through the key's uniqueness index; a name that is
+    only an alias would otherwise need a scan of every entity's ``keys`` list, which no
+    Neo4j or ArcadeDB index serves. Other labels have no Name records.
+
+    >>> name_index("Dataset", {"key": "metaworld", "keys": ["metaworld", "mw"]})
+    [('node', 'Name', {'key': 'mw'}), ('edge', 'NAMES', 'Name', 'mw', 'Dataset', 'metaworld', {})]
+    """
+    if label not in ENTITY_TYPES:
+        return []
+    own = props["key"]
+    records: list[Record] = []
+    for key in dict.fromkeys(props.get("keys") or ()):
+        if key != own:
+            records.append(("node", "Name", {"key": key}))
+            records.append(("edge", "NAMES", "Name", key, label, own, {}))
+    return records
+
+
 # --- files -------------------------------------------------------------------
 
 def write_json(graph: nx.MultiDiGraph | Iterable[Record], path: str | Path) -> None:
@@ -425,7 +457,7 @@ def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 ARRAY_DELIMITER = "|"
-_EDGE_PROPS = {"MENTIONS": ("count", "sentence"), "PUBLISHED_BY": (), "MEASURES": (), "ON_DATASET": ()}
+_EDGE_PROPS = {"MENTIONS": ("count", "sentence"), "PUBLISHED_BY": (), "MEASURES": (), "ON_DATASET": (), "NAMES": ()}
 
 
 def _csv_column(name: str, annotation: Any) -> str:
@@ -449,9 +481,10 @@ def write_neo4j_csv(graph: nx.MultiDiGraph | Iterable[Record], folder: str | Pat
     """CSV files in neo4j-admin import format, one per label and relationship kind.
 
     Takes a graph or a record stream (written as it comes). Returns the
-    ``neo4j-admin database import full`` arguments that load the files.
+    ``neo4j-admin database import full`` arguments that load the files. The alias
+    look-up index (``name_index``) is written too, each Name once.
     """
-    records = records_from_graph(graph) if isinstance(graph, nx.Graph) else graph
+    records = _with_name_index(records_from_graph(graph) if isinstance(graph, nx.Graph) else graph)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     writers: dict[Any, tuple[Any, Any, tuple[str, ...]]] = {}
@@ -488,6 +521,19 @@ def write_neo4j_csv(graph: nx.MultiDiGraph | Iterable[Record], folder: str | Pat
         for handle, _, _ in writers.values():
             handle.close()
     return sorted(args, key=lambda arg: (not arg.startswith("--nodes"), arg))
+
+
+def _with_name_index(records: Iterable[Record]) -> Iterator[Record]:
+    names: set[str] = set()
+    for record in records:
+        yield record
+        if record[0] == "node":
+            for extra in name_index(record[1], record[2]):
+                if extra[0] == "node":
+                    if extra[2]["key"] in names:
+                        continue
+                    names.add(extra[2]["key"])
+                yield extra
 
 
 class GraphStats:

@@ -12,12 +12,8 @@ OPTIONAL MATCH (me:Method {key: key})
 OPTIONAL MATCH (mt:Metric {key: key})
 OPTIONAL MATCH (t:Task {key: key})
 WITH key, [x IN [d, mo, me, mt, t] WHERE x IS NOT NULL] AS exact
-CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Dataset) WHERE key IN x.keys RETURN collect(x) AS d_aliases }
-CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Model) WHERE key IN x.keys RETURN collect(x) AS mo_aliases }
-CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Method) WHERE key IN x.keys RETURN collect(x) AS me_aliases }
-CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Metric) WHERE key IN x.keys RETURN collect(x) AS mt_aliases }
-CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Task) WHERE key IN x.keys RETURN collect(x) AS t_aliases }
-UNWIND exact + d_aliases + mo_aliases + me_aliases + mt_aliases + t_aliases AS e
+CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (:Name {key: key})-[:NAMES]->(x) RETURN collect(x) AS aliases }
+UNWIND exact + aliases AS e
 WITH collect(e) AS resolved
 UNWIND resolved AS e
 MATCH (e)<-[:MENTIONS]-(p)

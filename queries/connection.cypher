@@ -16,12 +16,8 @@ OPTIONAL MATCH (a_me:Method {key: a_key})
 OPTIONAL MATCH (a_mt:Metric {key: a_key})
 OPTIONAL MATCH (a_t:Task {key: a_key})
 WITH a_key, [x IN [a_d, a_mo, a_me, a_mt, a_t] WHERE x IS NOT NULL] AS a_exact
-CALL { WITH a_key, a_exact WITH a_key, a_exact WHERE size(a_exact) = 0 MATCH (x:Dataset) WHERE a_key IN x.keys RETURN collect(x) AS a_d_aliases }
-CALL { WITH a_key, a_exact WITH a_key, a_exact WHERE size(a_exact) = 0 MATCH (x:Model) WHERE a_key IN x.keys RETURN collect(x) AS a_mo_aliases }
-CALL { WITH a_key, a_exact WITH a_key, a_exact WHERE size(a_exact) = 0 MATCH (x:Method) WHERE a_key IN x.keys RETURN collect(x) AS a_me_aliases }
-CALL { WITH a_key, a_exact WITH a_key, a_exact WHERE size(a_exact) = 0 MATCH (x:Metric) WHERE a_key IN x.keys RETURN collect(x) AS a_mt_aliases }
-CALL { WITH a_key, a_exact WITH a_key, a_exact WHERE size(a_exact) = 0 MATCH (x:Task) WHERE a_key IN x.keys RETURN collect(x) AS a_t_aliases }
-UNWIND a_exact + a_d_aliases + a_mo_aliases + a_me_aliases + a_mt_aliases + a_t_aliases AS a
+CALL { WITH a_key, a_exact WITH a_key, a_exact WHERE size(a_exact) = 0 MATCH (:Name {key: a_key})-[:NAMES]->(x) RETURN collect(x) AS a_aliases }
+UNWIND a_exact + a_aliases AS a
 WITH a, replace(replace(replace(replace(toLower(trim($to)), ' ', ''), '-', ''), '_', ''), '.', '') AS b_key
 OPTIONAL MATCH (b_d:Dataset {key: b_key})
 OPTIONAL MATCH (b_mo:Model {key: b_key})
@@ -29,12 +25,8 @@ OPTIONAL MATCH (b_me:Method {key: b_key})
 OPTIONAL MATCH (b_mt:Metric {key: b_key})
 OPTIONAL MATCH (b_t:Task {key: b_key})
 WITH a, b_key, [x IN [b_d, b_mo, b_me, b_mt, b_t] WHERE x IS NOT NULL] AS b_exact
-CALL { WITH b_key, b_exact WITH b_key, b_exact WHERE size(b_exact) = 0 MATCH (x:Dataset) WHERE b_key IN x.keys RETURN collect(x) AS b_d_aliases }
-CALL { WITH b_key, b_exact WITH b_key, b_exact WHERE size(b_exact) = 0 MATCH (x:Model) WHERE b_key IN x.keys RETURN collect(x) AS b_mo_aliases }
-CALL { WITH b_key, b_exact WITH b_key, b_exact WHERE size(b_exact) = 0 MATCH (x:Method) WHERE b_key IN x.keys RETURN collect(x) AS b_me_aliases }
-CALL { WITH b_key, b_exact WITH b_key, b_exact WHERE size(b_exact) = 0 MATCH (x:Metric) WHERE b_key IN x.keys RETURN collect(x) AS b_mt_aliases }
-CALL { WITH b_key, b_exact WITH b_key, b_exact WHERE size(b_exact) = 0 MATCH (x:Task) WHERE b_key IN x.keys RETURN collect(x) AS b_t_aliases }
-UNWIND b_exact + b_d_aliases + b_mo_aliases + b_me_aliases + b_mt_aliases + b_t_aliases AS b
+CALL { WITH b_key, b_exact WITH b_key, b_exact WHERE size(b_exact) = 0 MATCH (:Name {key: b_key})-[:NAMES]->(x) RETURN collect(x) AS b_aliases }
+UNWIND b_exact + b_aliases AS b
 WITH a, b
 WHERE a <> b
 MATCH path = shortestPath((a)-[:INTRODUCES|EVALUATES_ON|USES|COMPARES_TO|ADDRESSES|MENTIONS*..8]-(b))

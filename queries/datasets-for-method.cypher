@@ -11,9 +11,8 @@ WITH replace(replace(replace(replace(toLower(trim($name)), ' ', ''), '-', ''), '
 OPTIONAL MATCH (me:Method {key: key})
 OPTIONAL MATCH (mo:Model {key: key})
 WITH key, [x IN [me, mo] WHERE x IS NOT NULL] AS exact
-CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Method) WHERE key IN x.keys RETURN collect(x) AS me_aliases }
-CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (x:Model) WHERE key IN x.keys RETURN collect(x) AS mo_aliases }
-UNWIND exact + me_aliases + mo_aliases AS e
+CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (:Name {key: key})-[:NAMES]->(x) WHERE x:Method OR x:Model RETURN collect(x) AS aliases }
+UNWIND exact + aliases AS e
 MATCH (e)<-[r:INTRODUCES|USES]-(p:Paper)
 WITH e, p, max(CASE WHEN type(r) = 'INTRODUCES' THEN 1 ELSE 0 END) AS introduces
 MATCH (p)-[:EVALUATES_ON]->(d:Dataset)

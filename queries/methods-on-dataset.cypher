@@ -12,7 +12,7 @@
 //   title: "CPL: Critical Plan Step Learning Boosts LLM Generalization in Reasoning Tasks", sentence: "... HumanEval (+12.2%) ..."}
 WITH replace(replace(replace(replace(toLower(trim($dataset)), ' ', ''), '-', ''), '_', ''), '.', '') AS key
 OPTIONAL MATCH (exact:Dataset {key: key})
-CALL { WITH key, exact WITH key, exact WHERE exact IS NULL MATCH (x:Dataset) WHERE key IN x.keys RETURN collect(x) AS aliases }
+CALL { WITH key, exact WITH key, exact WHERE exact IS NULL MATCH (:Name {key: key})-[:NAMES]->(x:Dataset) RETURN collect(x) AS aliases }
 UNWIND CASE WHEN exact IS NULL THEN aliases ELSE [exact] END AS d
 MATCH (d)<-[:EVALUATES_ON]-(p:Paper)
 MATCH (p)-[:REPORTS]->(r:Result)

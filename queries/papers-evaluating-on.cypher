@@ -7,7 +7,7 @@
 //   date: "2025-06-07", dataset: "Meta-World", sentence: "We apply SAIL to a diverse suite of MetaWorld tasks, ..."}
 WITH replace(replace(replace(replace(toLower(trim($dataset)), ' ', ''), '-', ''), '_', ''), '.', '') AS key
 OPTIONAL MATCH (exact:Dataset {key: key})
-CALL { WITH key, exact WITH key, exact WHERE exact IS NULL MATCH (x:Dataset) WHERE key IN x.keys RETURN collect(x) AS aliases }
+CALL { WITH key, exact WITH key, exact WHERE exact IS NULL MATCH (:Name {key: key})-[:NAMES]->(x:Dataset) RETURN collect(x) AS aliases }
 UNWIND CASE WHEN exact IS NULL THEN aliases ELSE [exact] END AS d
 MATCH (d)<-[r:EVALUATES_ON]-(p:Paper)
 RETURN p.id AS paper_id, p.title AS title, p.date AS date, d.name AS dataset, r.sentence AS sentence

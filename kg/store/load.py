@@ -24,6 +24,7 @@ import networkx as nx
 from neo4j.exceptions import DriverError, Neo4jError
 
 from kg.errors import GraphError, StoreError
+from kg.graph import name_index
 from kg.store.client import Connection, cypher_files, translate_error
 
 __all__ = [
@@ -49,6 +50,7 @@ KEY_PROPERTY: dict[str, str] = {
     "Method": "key",
     "Metric": "key",
     "Task": "key",
+    "Name": "key",
 }
 
 # A loader says what it loads on its first line; that line is how rows find it.
@@ -180,6 +182,7 @@ def graph_rows(graph: nx.MultiDiGraph) -> dict[Loader, list[dict[str, Any]]]:
             if isinstance(row.get(name), (list, tuple)):
                 row[name] = _unique(row[name])
         grouped[label].append(row)
+        _add_name_rows(grouped, index, label, row)
     for u, v, key, attrs in graph.edges(keys=True, data=True):
         rel_type = attrs.get("type", key)
         source, src = _key_of(graph, u)
@@ -191,6 +194,16 @@ def graph_rows(graph: nx.MultiDiGraph) -> dict[Loader, list[dict[str, Any]]]:
         row.update((k, val) for k, val in attrs.items() if k != "type" and val is not None)
         grouped[loader.target_id].append(row)
     return {loader: grouped[loader.target_id] for loader in loaders() if grouped.get(loader.target_id)}
+
+
+def _add_name_rows(grouped: dict[Any, list[dict[str, Any]]], index: dict[Any, Loader], label: str, props: dict[str, Any]) -> None:
+    """The alias look-up rows (kg.graph.name_index) of one entity row."""
+    for record in name_index(label, props):
+        if record[0] == "node":
+            grouped["Name"].append(record[2])
+        else:
+            _, rel_type, source, src, target, dst, _ = record
+            grouped[index[(rel_type, source, target)].target_id].append({"src": src, "dst": dst})
 
 
 @dataclass
@@ -298,6 +311,7 @@ def record_rows(records: Iterable[tuple]) -> dict[Loader, list[dict[str, Any]]]:
             if label not in KEY_PROPERTY or props.get(KEY_PROPERTY[label]) is None:
                 raise GraphError(f"Node record {record!r:.200} has no known label or no {KEY_PROPERTY.get(label, 'key')!r}.")
             grouped[label].append({k: v for k, v in props.items() if v is not None})
+            _add_name_rows(grouped, index, label, props)
         else:
             _, rel_type, source, src, target, dst, props = record
             loader = index.get((rel_type, source, target))

@@ -10,6 +10,7 @@ import pytest
 
 from kg.errors import QueryError
 from kg.models import normalize_key
+from kg.graph import graph_from_records
 from kg.pipeline import graph_from_files
 from kg.query import get_query, list_queries, run_cypher, run_query
 from kg.store import Connection, load_graph
@@ -199,21 +200,28 @@ def test_queries_introduced_by(db, graph):
 
 def test_queries_names_resolve_key_first_then_aliases(db):
     # A name that is one entity's key and another's alias resolves to the first only;
-    # a name that is only an alias resolves to every entity listing it.
-    run_cypher(
-        db,
-        "CREATE (p:Paper {id: 'kgq-p', title: 'KGQ'}), "
-        "(d:Dataset {key: 'kgqbench', type: 'Dataset', name: 'KGQ-Bench', aliases: ['KGQ Alias'], keys: ['kgqbench', 'kgqalias']}), "
-        "(m:Model {key: 'kgqnet', type: 'Model', name: 'KGQNet', aliases: ['KGQ Bench', 'KGQ Alias'], keys: ['kgqnet', 'kgqbench', 'kgqalias']}), "
-        "(p)-[:INTRODUCES {sentence: 'S1'}]->(d), (p)-[:INTRODUCES {sentence: 'S2'}]->(m)",
-        write=True,
-    )
+    # a name that is only an alias resolves to every entity listing it (through the
+    # (:Name)-[:NAMES]-> index the loaders build from the entities' keys).
+    records = [
+        ("node", "Paper", {"id": "kgq-p", "title": "KGQ", "title_key": "kgq"}),
+        ("node", "Dataset", {"key": "kgqbench", "type": "Dataset", "name": "KGQ-Bench", "aliases": ["KGQ Alias"],
+                             "keys": ["kgqalias", "kgqbench"]}),
+        ("node", "Model", {"key": "kgqnet", "type": "Model", "name": "KGQNet", "aliases": ["KGQ Bench", "KGQ Alias"],
+                           "keys": ["kgqalias", "kgqbench", "kgqnet"]}),
+        ("edge", "INTRODUCES", "Paper", "kgq-p", "Dataset", "kgqbench", {"sentence": "S1"}),
+        ("edge", "INTRODUCES", "Paper", "kgq-p", "Model", "kgqnet", {"sentence": "S2"}),
+    ]
+    load_graph(db, graph_from_records(records))
     try:
+        _, names = run_cypher(db, "MATCH (n:Name)-[:NAMES]->(e) WHERE n.key STARTS WITH 'kgq' RETURN n.key AS name, e.key AS entity")
+        assert sorted((row["name"], row["entity"]) for row in names) == [
+            ("kgqalias", "kgqbench"), ("kgqalias", "kgqnet"), ("kgqbench", "kgqnet")
+        ]
         for name, expected in [("kgq bench", {"KGQ-Bench"}), ("KGQNET", {"KGQNet"}), ("kgq_alias", {"KGQ-Bench", "KGQNet"})]:
             _, rows = run_query(db, "introduced-by", {"name": name})
             assert {row["entity"] for row in rows} == expected, name
     finally:
-        run_cypher(db, "MATCH (n) WHERE n.id = 'kgq-p' OR n.key IN ['kgqbench', 'kgqnet'] DETACH DELETE n", write=True)
+        run_cypher(db, "MATCH (n) WHERE n.id = 'kgq-p' OR n.key IN ['kgqbench', 'kgqnet', 'kgqalias'] DETACH DELETE n", write=True)
 
 
 @pytest.mark.parametrize("type_, limit", [("Model", 5), ("dataset", 3), ("METHOD", 10), ("Task", 100)])

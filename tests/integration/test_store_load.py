@@ -174,10 +174,15 @@ def test_store_load_small_graph(conn):
 
     assert summary.labels["Paper"] == {"rows": 2, "created": 2, "existed": 0, "skipped": 0}
     assert summary.types["MENTIONS"] == {"rows": 4, "created": 4, "existed": 0, "skipped": 0}
-    assert summary.nodes == 9 and summary.nodes_created == 9
-    assert summary.relationships == 14 and summary.relationships_created == 14
+    # PPO's long form is an alias key: one (:Name) node pointing at it, for alias look-ups.
+    alias = one(conn, "MATCH (n:Name)-[:NAMES]->(e) RETURN n.key AS name, labels(e) AS labels, e.key AS key")
+    assert dict(alias) == {"name": "proximalpolicyoptimization", "labels": ["Method"], "key": "ppo"}
+    assert summary.labels["Name"] == {"rows": 1, "created": 1, "existed": 0, "skipped": 0}
+
+    assert summary.nodes == 10 and summary.nodes_created == 10
+    assert summary.relationships == 15 and summary.relationships_created == 15
     counts = one(conn, "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels")
-    assert (counts["nodes"], counts["rels"]) == (9, 14)
+    assert (counts["nodes"], counts["rels"]) == (10, 15)
 
 
 def test_store_load_twice_changes_nothing(conn):
@@ -262,7 +267,7 @@ def test_store_load_retries_transient_errors(conn, monkeypatch):
     monkeypatch.setattr(type(conn), "session", flaky_session)
     summary = load_graph(conn, small_graph(), initial_delay=0.01)
     assert summary.retries == 2
-    assert summary.nodes_created == 9
+    assert summary.nodes_created == 10
 
 
 def test_store_load_gives_up_after_max_attempts(conn, monkeypatch):
@@ -278,7 +283,7 @@ def test_store_load_reports_progress(conn):
     calls = []
     load_graph(conn, small_graph(), batch_size=1, progress=lambda *args: calls.append(args))
     assert ("(:Paper)", 1, 2) in calls and ("(:Paper)", 2, 2) in calls
-    assert calls[-1] == ("(:Result)-[:ON_DATASET]->(:Dataset)", 1, 1)
+    assert calls[-1] == ("(:Name)-[:NAMES]->(:Method)", 1, 1)
 
 
 def test_store_load_rows_follow_loader_order():
@@ -320,7 +325,8 @@ def test_store_load_has_a_loader_for_every_contract_edge():
         ("MEASURES", "Result", "Metric"),
         ("ON_DATASET", "Result", "Dataset"),
     }
-    expected |= {"Paper", "Organization", "Result", *ENTITY_LABELS}
+    expected |= {("NAMES", "Name", label) for label in ENTITY_LABELS}  # the alias look-up index
+    expected |= {"Paper", "Organization", "Result", "Name", *ENTITY_LABELS}
     assert targets == expected
 
 

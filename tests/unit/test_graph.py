@@ -138,6 +138,22 @@ def test_graph_neo4j_admin_csv_headers(corpus, tmp_path):
         assert next(csv.reader(handle)) == [":START_ID(Paper)", ":END_ID(Dataset)", "sentence", ":TYPE"]
 
 
+def test_graph_neo4j_admin_csv_holds_the_alias_index_once_per_name(tmp_path):
+    records = [
+        ("node", "Dataset", {"key": "metaworld", "type": "Dataset", "name": "Meta-World", "aliases": ["MW"], "keys": ["metaworld", "mw"]}),
+        ("node", "Model", {"key": "mwnet", "type": "Model", "name": "MWNet", "aliases": ["MW"], "keys": ["mw", "mwnet"]}),
+    ]
+    args = write_neo4j_csv(records, tmp_path)
+    assert f"--nodes=Name={tmp_path / 'nodes_Name.csv'}" in args
+    assert f"--relationships=NAMES={tmp_path / 'rels_NAMES_Name_Model.csv'}" in args
+    with open(tmp_path / "nodes_Name.csv") as handle:
+        assert list(csv.reader(handle)) == [[":ID(Name)", "key", ":LABEL"], ["mw", "mw", "Name"]]
+    with open(tmp_path / "rels_NAMES_Name_Dataset.csv") as handle:
+        assert list(csv.reader(handle)) == [[":START_ID(Name)", ":END_ID(Dataset)", ":TYPE"], ["mw", "metaworld", "NAMES"]]
+    with open(tmp_path / "rels_NAMES_Name_Model.csv") as handle:
+        assert list(csv.reader(handle))[1:] == [["mw", "mwnet", "NAMES"]]
+
+
 def test_graph_read_json_errors_name_the_file(tmp_path):
     (tmp_path / "bad.json").write_text("{not json")
     with pytest.raises(GraphError, match="bad.json: not a kg graph file"):
