@@ -227,6 +227,12 @@ def _modifier_ok(word: str, title_case: bool) -> bool:
     lower = word.lower()
     if lower in cues["term_stop"] or not _MODIFIER.match(word):
         return False
+    # "Transformer-based", "LLM-driven": a named thing plus a stop word describes, it names
+    # nothing ("aspect-based", "parameter-efficient" stay: they are parts of terms).
+    if "-" in lower:
+        first, last = lower.split("-", 1)[0], lower.rsplit("-", 1)[1]
+        if last in cues["term_stop"] and (word[:1].isupper() or first in cues["term_head"]):
+            return False
     if _is_acronym_word(word):
         return True
     if title_case != (word[:1].isupper()):
@@ -288,6 +294,22 @@ def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, s
     return found
 
 
+_TITLE_WORD = re.compile(r"(?<![\w])[A-Z][a-z]+(?![\w])")
+
+
+def lower_title_words(title: str) -> str:
+    """A Title Case title written as running text: capitalised words lower-cased, acronyms
+    and coined words kept ("Task Hinting for Meta-RL" -> "task hinting for meta-RL").
+
+    The term finder reads titles through this, so "via Task Hinting" names a term just
+    as "via task hinting" would. The length does not change, so offsets hold.
+
+    >>> lower_title_words("Improving Length-Generalization via Task Hinting in GPT-4")
+    'improving length-generalization via task hinting in GPT-4'
+    """
+    return _TITLE_WORD.sub(lambda match: match.group().lower(), title)
+
+
 class PatternNames:
     """The component: coined names as spans labelled with their guessed type."""
 
@@ -310,7 +332,9 @@ class PatternNames:
         sentences = doc._.kg_sentences
         title_end = sentences[0][1] if sentences and len(sentences) > 1 else 0
         heads = type_cues()["term_head"]
-        for start, end, phrase, type_ in find_term_phrases(doc_text(doc), title_end):
+        text = doc_text(doc)
+        title_terms = find_term_phrases(lower_title_words(text[:title_end])) if title_end else []
+        for start, end, phrase, type_ in title_terms + find_term_phrases(text, title_end):
             # "task completion rates" is named as its singular, the form a list would hold.
             singular = phrase[:-1] if phrase.endswith("s") and phrase.rsplit(" ", 1)[-1][:-1].lower() in heads else ""
             span = doc.char_span(start, end, label=type_, alignment_mode="contract", span_id=singular)

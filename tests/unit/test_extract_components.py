@@ -6,7 +6,7 @@ import pytest
 
 from kg.extract import extract
 from kg.extract.abbreviations import is_short_form, match_long_form
-from kg.extract.patterns import find_name_candidates, guess_type, is_coined_name, trim_name
+from kg.extract.patterns import find_name_candidates, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
 from kg.extract.results import find_results
 from kg.models import Paper
 
@@ -108,3 +108,25 @@ def test_offsets_point_into_their_sentence(nlp):
         assert record.sentences[mention.sentence][mention.start : mention.end] == mention.text
     for result in record.results:
         assert record.sentences[result.sentence][result.start : result.end] == result.text
+
+
+def test_patterns_title_words_lowered_but_names_kept():
+    title = "Improving Length-Generalization via Task Hinting in GPT-4 and RegMean"
+    lowered = lower_title_words(title)
+    assert lowered == "improving length-generalization via task hinting in GPT-4 and RegMean"
+    assert len(lowered) == len(title)
+
+
+def test_title_terms_are_found(nlp):
+    record = _extract(nlp, "Compositional Generalization in Web Automation", "We study agents.")
+    assert {(m.text, m.type) for m in record.mentions} >= {("Compositional Generalization", "Task"), ("Web Automation", "Task")}
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [("a Transformer-based vulnerability detection tool", "vulnerability detection"),
+     ("an LLM-driven data augmentation step", "data augmentation"),
+     ("aspect-based sentiment classification", "aspect-based sentiment classification")],
+)
+def test_patterns_descriptive_compounds_end_a_term(text, phrase):
+    assert [found[2] for found in find_term_phrases(text)] == [phrase]
