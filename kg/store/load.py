@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import random
 import re
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -350,9 +352,10 @@ def _load(conn, grouped_chunks, batch_size, progress, max_attempts, initial_dela
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     summary = LoadSummary()
     counts: dict[str, LoadCount] = {}
+    gate = _WriterGate()
     with ThreadPoolExecutor(max_workers=writers) as pool:
         for grouped in grouped_chunks:
-            _load_grouped(conn, grouped, summary, counts, batch_size, progress, max_attempts, initial_delay, pool, whole)
+            _load_grouped(conn, grouped, summary, counts, batch_size, progress, max_attempts, initial_delay, pool, gate, whole)
     refresh_counts(conn)
     return summary
 
@@ -367,6 +370,7 @@ def _load_grouped(
     max_attempts: int,
     initial_delay: float,
     pool: ThreadPoolExecutor,
+    gate: _WriterGate,
     whole: bool = False,
 ) -> None:
     """Run each loader over its rows in batches; counts accumulate across calls.
@@ -386,7 +390,7 @@ def _load_grouped(
         loader_started = time.perf_counter()
         starts = range(0, len(rows), batch_size)
         futures = [
-            pool.submit(_run_batch, conn, loader, rows[start : start + batch_size], start, summary, max_attempts, initial_delay)
+            pool.submit(_run_batch, conn, loader, rows[start : start + batch_size], start, summary, max_attempts, initial_delay, gate)
             for start in starts
         ]
         for start, future in zip(starts, futures):
@@ -404,6 +408,47 @@ def _load_grouped(
     summary.seconds += time.perf_counter() - started
 
 
+class _WriterGate:
+    """Batches run side by side, except a retried one, which runs alone.
+
+    Two writers that touch the same popular nodes collide again and again (ArcadeDB
+    detects conflicts per page): a retry next to a writer that never pauses can fail
+    every attempt, so a retry waits for the running batches and keeps others out.
+    """
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._running = 0
+        self._waiting_alone = 0
+        self._alone = False
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._changed:
+            self._changed.wait_for(lambda: not self._alone and not self._waiting_alone)
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._running -= 1
+                self._changed.notify_all()
+
+    @contextmanager
+    def alone(self) -> Iterator[None]:
+        with self._changed:
+            self._waiting_alone += 1
+            self._changed.wait_for(lambda: not self._alone and not self._running)
+            self._waiting_alone -= 1
+            self._alone = True
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._alone = False
+                self._changed.notify_all()
+
+
 def _run_batch(
     conn: Connection,
     loader: Loader,
@@ -412,14 +457,16 @@ def _run_batch(
     summary: LoadSummary,
     max_attempts: int,
     initial_delay: float,
+    gate: _WriterGate,
 ) -> tuple[int, int, int]:
     where = f"loaders/{loader.file}, rows {start}-{start + len(batch) - 1}"
     delay = initial_delay
     for attempt in range(1, max_attempts + 1):
         try:
             # The driver's own retry loop is off (0 s): this loop bounds the attempts.
-            with conn.session(max_transaction_retry_time=0.0) as session:
-                return session.execute_write(_write_batch, loader.cypher, batch)
+            with gate.alone() if attempt > 1 else gate.shared():
+                with conn.session(max_transaction_retry_time=0.0) as session:
+                    return session.execute_write(_write_batch, loader.cypher, batch)
         except (DriverError, Neo4jError) as err:
             if err.is_retryable() and attempt < max_attempts:
                 summary.retries += 1
