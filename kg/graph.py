@@ -487,38 +487,45 @@ def write_neo4j_csv(graph: nx.MultiDiGraph | Iterable[Record], folder: str | Pat
     records = _with_name_index(records_from_graph(graph) if isinstance(graph, nx.Graph) else graph)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    writers: dict[Any, tuple[Any, Any, tuple[str, ...]]] = {}
+    handles: list[Any] = []
     args: list[str] = []
+    # Per label or relationship kind: (csv writer, property names); opened on first use.
+    writers: dict[Any, tuple[Any, tuple[str, ...]]] = {}
 
-    def writer_for(kind: Any, path: Path, header: list[str], props: tuple[str, ...], flag: str):
-        if kind not in writers:
-            handle = open(path, "w", newline="", encoding="utf-8")
-            writer = csv.writer(handle)
-            writer.writerow(header)
-            writers[kind] = (handle, writer, props)
-            args.append(f"--{flag}={path}")  # flag: "nodes=Label" or "relationships=TYPE"
+    def open_file(kind: Any, name: str, header: list[str], props: tuple[str, ...], flag: str) -> tuple[Any, tuple[str, ...]]:
+        handle = open(folder / name, "w", newline="", encoding="utf-8")
+        handles.append(handle)
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        args.append(f"--{flag}={folder / name}")  # flag: "nodes=Label" or "relationships=TYPE"
+        writers[kind] = (writer, props)
         return writers[kind]
+
+    def node_file(label: str) -> tuple[Any, tuple[str, ...]]:
+        fields = _NODE_MODELS[label].model_fields
+        header = [f":ID({label})", *(_csv_column(n, fields[n].annotation) for n in fields), ":LABEL"]
+        return open_file(label, f"nodes_{label}.csv", header, tuple(fields), f"nodes={label}")
+
+    def edge_file(kind: tuple[str, str, str]) -> tuple[Any, tuple[str, ...]]:
+        type_, source_label, target_label = kind
+        props = _EDGE_PROPS.get(type_, ("sentence",))
+        header = [f":START_ID({source_label})", f":END_ID({target_label})",
+                  *(f"{n}:int" if n == "count" else n for n in props), ":TYPE"]
+        return open_file(kind, f"rels_{type_}_{source_label}_{target_label}.csv", header, props, f"relationships={type_}")
 
     try:
         for record in records:
             if record[0] == "node":
                 _, label, props = record
-                fields = _NODE_MODELS[label].model_fields
-                names = tuple(fields)
-                header = [f":ID({label})", *(_csv_column(n, fields[n].annotation) for n in names), ":LABEL"]
-                _, writer, names = writer_for(label, folder / f"nodes_{label}.csv", header, names, f"nodes={label}")
-                writer.writerow([props[_NODE_KEYS[label]], *(_csv_value(props.get(n)) for n in names), label])
+                writer, names = writers.get(label) or node_file(label)
+                writer.writerow([props[_NODE_KEYS[label]], *[_csv_value(props.get(n)) for n in names], label])
             else:
                 _, type_, source_label, source_key, target_label, target_key, props = record
-                names = _EDGE_PROPS.get(type_, ("sentence",))
-                header = [f":START_ID({source_label})", f":END_ID({target_label})",
-                          *(f"{n}:int" if n == "count" else n for n in names), ":TYPE"]
                 kind = (type_, source_label, target_label)
-                path = folder / f"rels_{type_}_{source_label}_{target_label}.csv"
-                _, writer, names = writer_for(kind, path, header, names, f"relationships={type_}")
-                writer.writerow([source_key, target_key, *(_csv_value(props.get(n)) for n in names), type_])
+                writer, names = writers.get(kind) or edge_file(kind)
+                writer.writerow([source_key, target_key, *[_csv_value(props.get(n)) for n in names], type_])
     finally:
-        for handle, _, _ in writers.values():
+        for handle in handles:
             handle.close()
     return sorted(args, key=lambda arg: (not arg.startswith("--nodes"), arg))
 
