@@ -247,23 +247,30 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
 _TASK_BEFORE = re.compile(r"\b[Ff]or\s$")
 
 
+# "Adaptive Reasoning via Automated Workflow Generation": in the title, the term after
+# "via", "through" or "using" is the means the paper works with, a Method.
+_METHOD_BEFORE = re.compile(r"\b(?:[Vv]ia|[Tt]hrough|[Uu]sing)\s$")
+
+
 def retype_tasks(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
     """Technique terms named as the purpose of the title ("... for Model Merging") are Tasks,
-    in every mention of the paper."""
+    and task terms named as its means ("... via Workflow Generation") Methods, in every
+    mention of the paper."""
     text = doc_text(doc)
-    tasks = {
-        normalize_key(span.text)
-        for span in spans
-        if span.label_ == "Method"
-        and span.end_char <= title_end
-        and not any(is_coined_name(word) for word in span.text.split())
-        and _TASK_BEFORE.search(text[max(0, span.start_char - 5) : span.start_char])
-    }
-    if not tasks:
+    retyped: dict[str, str] = {}
+    for span in spans:
+        if span.end_char > title_end or any(is_coined_name(word) for word in span.text.split()):
+            continue
+        before = text[max(0, span.start_char - 8) : span.start_char]
+        if span.label_ == "Method" and _TASK_BEFORE.search(before):
+            retyped[normalize_key(span.text)] = "Task"
+        elif span.label_ == "Task" and _METHOD_BEFORE.search(before):
+            retyped[normalize_key(span.text)] = "Method"
+    if not retyped:
         return spans
     return [
-        Span(doc, span.start, span.end, label="Task", span_id=span.id_)
-        if span.label_ == "Method" and normalize_key(span.text) in tasks
+        Span(doc, span.start, span.end, label=retyped[normalize_key(span.text)], span_id=span.id_)
+        if span.label_ in ("Method", "Task") and retyped.get(normalize_key(span.text), span.label_) != span.label_
         else span
         for span in spans
     ]

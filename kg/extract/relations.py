@@ -41,11 +41,21 @@ def _cues() -> dict[str, re.Pattern]:
     return patterns
 
 
-def _introduced_in_title(title: str, ents: list[Span]) -> list[Span]:
+# "Length Generalization via Task Hinting": a technique no list knows, named as the
+# title's means, is the paper's own.
+_MEANS_BEFORE = re.compile(r"\b[Vv]ia $")
+
+
+def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, int]] = frozenset()) -> list[Span]:
     colon = title.find(":")
-    if colon < 0:
-        return []
-    return [ent for ent in ents if ent.end_char <= colon and ent.label_ != "Task"]
+    found = [ent for ent in ents if ent.end_char <= colon and ent.label_ != "Task"] if colon >= 0 else []
+    return found + [
+        ent for ent in ents
+        if ent.label_ == "Method"
+        and (ent.start, ent.end) not in listed
+        and ent not in found
+        and _MEANS_BEFORE.search(title[max(0, ent.start_char - 4) : ent.start_char])
+    ]
 
 
 def _sentence_relations(
@@ -54,13 +64,15 @@ def _sentence_relations(
     """Relations cued in one sentence (`lowered`, starting at character `start`), and whether it evaluates."""
     cues = _cues()
     found: list[tuple[str, Span, int]] = []
-    intro = cues["introduce"].search(lowered)
+    intros = list(cues["introduce"].finditer(lowered))
     compare = cues["compare"].search(lowered)
-    if intro and cues["introduce_subjects"].search(lowered):
-        stop = compare.start() if compare and compare.start() > intro.end() else len(lowered)
-        after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
-        if after:
-            found += [("INTRODUCES", ent, index) for ent in after[:1] + [e for e in after[1:] if e.text in coined]]
+    if intros and cues["introduce_subjects"].search(lowered):
+        # "we propose searching ... and introduce X": each cue reaches up to the next one.
+        for intro, following in zip(intros, [*intros[1:], None]):
+            stop = compare.start() if compare and compare.start() > intro.end() else len(lowered)
+            stop = min(stop, following.start()) if following else stop
+            after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
+            found += [("INTRODUCES", ent, index) for ent in _introduced_after(lowered, start, intro.end(), after, coined)]
     if compare:
         found += [
             ("COMPARES_TO", ent, index)
@@ -75,7 +87,52 @@ def _sentence_relations(
     return found, evaluates
 
 
-def find_relations(doc: Doc, coined: set[str] = frozenset()) -> list[tuple[str, Span, int]]:
+# Words between two names that put them in one list: "X and Y", "X (Y)", "X, Y".
+_LIST_GLUE = re.compile(r"^(?:[\s,;()/]|and|or)*$")
+
+
+def _names_the_object(gap: str) -> bool:
+    """Whether the words between an introducing cue (or a name) and the next name leave
+    that name as what is introduced: "we propose X", "a new benchmark, called X", but not
+    "a benchmark for X", "an alternative to X", "a framework that uses X".
+
+    >>> _names_the_object(" a new benchmark, called "), _names_the_object(" a simple alternative to ")
+    (True, False)
+    """
+    cues = _cues()
+    last = max((match.end() for match in cues["introduce_naming"].finditer(gap)), default=0)
+    last = max(last, gap.rfind(":") + 1)
+    return not cues["introduce_block"].search(gap[last:])
+
+
+def _introduced_after(lowered: str, start: int, cue_end: int, after: list[Span], coined: set[str]) -> list[Span]:
+    """The names an introducing cue introduces: the first name its object names, names listed
+    with it ("called X and Y"), and coined names the text names as further objects."""
+    if not after:
+        return []
+    # "we present a systematic study of X": a study introduces nothing it studies.
+    head = lowered[cue_end : after[0].start_char - start]
+    if _cues()["study_object"].search(" ".join(head.split()[:4])):
+        return []
+    introduced: list[Span] = []
+    previous = cue_end
+    for ent in after:
+        gap = lowered[previous : ent.start_char - start]
+        if not introduced:
+            if not _names_the_object(gap):
+                return []
+            introduced.append(ent)
+        elif _LIST_GLUE.match(gap) or (ent.text in coined and _names_the_object(gap)):
+            introduced.append(ent)
+        else:
+            continue
+        previous = ent.end_char - start
+    return introduced
+
+
+def find_relations(
+    doc: Doc, coined: set[str] = frozenset(), listed: set[tuple[int, int]] = frozenset()
+) -> list[tuple[str, Span, int]]:
     """(relation type, entity span, sentence index) for every relation cued in a Doc.
 
     Names kg_entities found the paper coining ("Resa: ..." in the title, "we introduce
@@ -89,18 +146,18 @@ def find_relations(doc: Doc, coined: set[str] = frozenset()) -> list[tuple[str, 
     evaluates_anything = False
     for index, (start, end) in enumerate(sentences):
         if index == 0:
-            found += [("INTRODUCES", ent, 0) for ent in _introduced_in_title(text[start:end], ents_of[0])]
+            found += [("INTRODUCES", ent, 0) for ent in _introduced_in_title(text[start:end], ents_of[0], listed)]
         if not ents_of[index] and index > 0:
             evaluates_anything = evaluates_anything or bool(_cues()["evaluate"].search(text[start:end].lower()))
             continue
         relations, evaluates = _sentence_relations(text[start:end].lower(), start, ents_of[index], index, coined)
         found += relations
         evaluates_anything = evaluates_anything or (evaluates and index > 0)
-    introduced = {ent.text for type_, ent, _ in found if type_ == "INTRODUCES"}
+    introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
     for index, ents in enumerate(ents_of):
         for ent in ents:
-            if ent.text in coined_here and ent.text not in introduced and ent.label_ != "Task":
-                introduced.add(ent.text)
+            if ent.text in coined_here and ent.text.lower() not in introduced and ent.label_ != "Task":
+                introduced.add(ent.text.lower())
                 found.append(("INTRODUCES", ent, index))
     found += _default_relations(found, ents_of, evaluates_anything)
     return found
@@ -108,7 +165,8 @@ def find_relations(doc: Doc, coined: set[str] = frozenset()) -> list[tuple[str, 
 
 def _default_relations(found, ents_of, evaluates_anything) -> list[tuple[str, Span, int]]:
     """Tasks are addressed; other models and methods used; introduced benchmarks evaluated on."""
-    introduced = {ent.text for type_, ent, _ in found if type_ == "INTRODUCES"}
+    # Keys are lower case: the title writes "Task Hinting" for the abstract's "task hinting".
+    introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
     first_compared: dict[str, int] = {}
     for type_, ent, index in found:
         if type_ == "COMPARES_TO":
@@ -121,11 +179,11 @@ def _default_relations(found, ents_of, evaluates_anything) -> list[tuple[str, Sp
                 defaults.append(("ADDRESSES", ent, index))
             elif ent.label_ in ("Model", "Method"):
                 # A name first met outside a comparison is one the paper also uses.
-                if ent.text in introduced or ent.text in used or first_compared.get(ent.text, index + 1) <= index:
+                if ent.text.lower() in introduced or ent.text in used or first_compared.get(ent.text, index + 1) <= index:
                     continue
                 used.add(ent.text)
                 defaults.append(("USES", ent, index))
-            elif ent.label_ == "Dataset" and ent.text in introduced and evaluates_anything:
+            elif ent.label_ == "Dataset" and ent.text.lower() in introduced and evaluates_anything:
                 defaults.append(("EVALUATES_ON", ent, index))
     return defaults
 
@@ -140,7 +198,7 @@ class RelationFinder:
         # Names no list knows: likely new, so likely what "we propose" is about.
         listed = {(span.start, span.end) for span in doc.spans.get("kg_gazetteer", [])}
         coined = {span.text for span in doc.spans.get("kg_patterns", []) if (span.start, span.end) not in listed}
-        doc._.kg_relations = find_relations(doc, coined)
+        doc._.kg_relations = find_relations(doc, coined, listed)
         return doc
 
 

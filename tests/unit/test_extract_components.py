@@ -130,3 +130,26 @@ def test_title_terms_are_found(nlp):
 )
 def test_patterns_descriptive_compounds_end_a_term(text, phrase):
     assert [found[2] for found in find_term_phrases(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "abstract, introduced, not_introduced",
+    [
+        ("We present a systematic study of GRPO on GSM8K.", set(), {"GRPO"}),
+        ("We propose a new benchmark for instruction tuning.", set(), {"instruction tuning"}),
+        ("We introduce RegMean++, a simple alternative to RegMean.", {"RegMean++"}, {"RegMean"}),
+        ("We finetune BLOOM to produce variants called BLOOMZ and mT0.", {"BLOOMZ", "mT0"}, {"BLOOM"}),
+        ("We propose searching over plans and introduce Critical Plan Step Learning (CPL).", {"Critical Plan Step Learning"}, set()),
+    ],
+)
+def test_relations_introduced_is_what_the_cue_names(nlp, abstract, introduced, not_introduced):
+    record = _extract(nlp, "A study", abstract)
+    found = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    assert introduced <= found and not (not_introduced & found)
+
+
+def test_relations_title_means_is_introduced_and_a_method(nlp):
+    record = _extract(nlp, "Length Generalization via Task Hinting", "We show that task hinting helps.")
+    relations = {(r.type, r.target.lower()) for r in record.relations}
+    assert ("INTRODUCES", "task hinting") in relations and ("USES", "task hinting") not in relations
+    assert {m.type for m in record.mentions if m.text.lower() == "task hinting"} == {"Method"}
