@@ -195,6 +195,14 @@ def graph_rows(graph: nx.MultiDiGraph) -> dict[Loader, list[dict[str, Any]]]:
         row = {"src": src, "dst": dst}
         row.update((k, val) for k, val in attrs.items() if k != "type" and val is not None)
         grouped[loader.target_id].append(row)
+    return _in_load_order(grouped)
+
+
+def _in_load_order(grouped: dict[Any, list[dict[str, Any]]]) -> dict[Loader, list[dict[str, Any]]]:
+    """Rows per loader, in load order. Entities sharing an alias give one Name row, so
+    that two writers never MERGE the same new Name at once."""
+    if grouped.get("Name"):
+        grouped["Name"] = list({row["key"]: row for row in grouped["Name"]}.values())
     return {loader: grouped[loader.target_id] for loader in loaders() if grouped.get(loader.target_id)}
 
 
@@ -322,7 +330,7 @@ def record_rows(records: Iterable[tuple]) -> dict[Loader, list[dict[str, Any]]]:
             row = {"src": src, "dst": dst}
             row.update((k, v) for k, v in props.items() if v is not None)
             grouped[loader.target_id].append(row)
-    return {loader: grouped[loader.target_id] for loader in loaders() if grouped.get(loader.target_id)}
+    return _in_load_order(grouped)
 
 
 def load_records(
@@ -408,6 +416,12 @@ def _load_grouped(
     summary.seconds += time.perf_counter() - started
 
 
+def _lost_merge_race(err: Exception) -> bool:
+    """ArcadeDB's answer when two transactions MERGE the same new key at once: the
+    retry finds the other's node (Neo4j locks instead and never says this)."""
+    return "Duplicated key" in (getattr(err, "message", None) or str(err))
+
+
 class _WriterGate:
     """Batches run side by side, except a retried one, which runs alone.
 
@@ -468,7 +482,7 @@ def _run_batch(
                 with conn.session(max_transaction_retry_time=0.0) as session:
                     return session.execute_write(_write_batch, loader.cypher, batch)
         except (DriverError, Neo4jError) as err:
-            if err.is_retryable() and attempt < max_attempts:
+            if (err.is_retryable() or _lost_merge_race(err)) and attempt < max_attempts:
                 summary.retries += 1
                 time.sleep(delay * random.uniform(0.5, 1.5))  # jitter: two writers do not retry in step
                 delay *= 2

@@ -342,3 +342,19 @@ def test_store_load_loader_files_declare_rows_and_return(loader):
         # MERGE from the source node: ArcadeDB looks for an existing relationship from
         # the pattern's first node, and targets (datasets...) have the high degree.
         assert re.search(rf"MERGE \(a\)-\[\w*:{loader.type}\]->\(b\)", body)
+
+
+def test_store_load_shared_aliases_give_one_name_each(conn):
+    # 40 methods all listing the alias "PR" (and their own long form): the Name rows are
+    # sent once per key, so two writers with one-row batches never race on a new Name.
+    g = nx.MultiDiGraph()
+    for i in range(40):
+        add_entity(g, "Method", f"Shared Alias Method {i}", [f"Shared Alias Method {i}", "KGPR", f"KGPR long {i}"])
+    summary = load_graph(conn, g, batch_size=1, writers=2)
+    names = conn.execute_query(
+        "MATCH (n:Name)-[:NAMES]->(m:Method) WHERE n.key STARTS WITH 'kgpr' "
+        "RETURN n.key AS name, count(m) AS methods ORDER BY name"
+    ).records
+    assert [(r["name"], r["methods"]) for r in names][:2] == [("kgpr", 40), ("kgprlong0", 1)]
+    assert len(names) == 41
+    assert summary.labels["Name"]["rows"] == 41
