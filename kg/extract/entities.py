@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
-from kg.extract.patterns import GUESSED, generic_keys, guess_type, is_coined_name, term_words, type_cues
+from kg.extract.patterns import DEFAULT_TYPE, GUESSED, generic_keys, guess_type, is_coined_name, term_words, type_cues
 from kg.extract.sentences import doc_text
 from kg.models import normalize_key
 
@@ -45,7 +45,10 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     if short_known is not None and short_known.id_:
         return Span(doc, long.start, long.end, label=short_known.label_, span_id=short_known.id_)
     type_ = guess_type(short.text, long_form=long.text)
-    return Span(doc, long.start, long.end, label=type_)
+    # A capitalised long form typed by default may still be a dataset's name; a lower-case
+    # one ("human-robot interaction (HRI)") is a term.
+    guessed = type_ == DEFAULT_TYPE and not long.text.islower()
+    return Span(doc, long.start, long.end, label=type_, kb_id=GUESSED if guessed else "")
 
 
 # A dotted version has a one-digit major number ("2.5", "3.1", "v1.5"): "IIRC 25.5" is a score.
@@ -90,11 +93,19 @@ _DATASET_NOUN_BEFORE = re.compile(
 _DATASET_LIST_OPENER = re.compile(
     r"\b(?:benchmarks|datasets|corpora|suites|testbeds|environments|games|challenges)\b[^.;:()]{0,60}?(?::| --| —| -)\s*$"
 )
+# "RipVIS, the largest available rip current dataset", "X: a benchmark for ...", "X (XB), a
+# simple chemistry benchmark": a dataset noun heads the apposition that follows the name.
+_DATASET_APPOSITION_AFTER = re.compile(
+    r"(?: \([^()]{1,15}\))?(?:,|:| --| —) (?:a|an|the)"
+    r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-]+){0,6}?"
+    r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?\b",
+    re.I,
+)
 # Names in one list: "SCAN, PCFG and HINT".
 _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
 
 
-def retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
+def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
     """Coined names typed only by default, retyped as datasets where the text says so.
 
     A name gets the Dataset type when one of its mentions follows "on" ("evaluated on
@@ -115,13 +126,16 @@ def retype_from_context(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
             before = text[max(0, span.start_char - 60) : span.start_char]
             if (
-                _ON_BEFORE.search(before)
+                _DATASET_APPOSITION_AFTER.match(text, span.end_char, span.end_char + 100)
+                or _ON_BEFORE.search(before)
                 or _DATASET_NOUN_BEFORE.search(before)
                 or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 100) : span.start_char])
                 or span.start in gazetteer
                 or _listed_with(spans, i, text, datasets)
             ):
                 datasets.add(span.text)
+    # "LEGO Connect Language (LCL)": an acronym is of its long form's type.
+    datasets |= {short for short, long in (long_forms or {}).items() if long in datasets}
     return [
         Span(doc, span.start, span.end, label="Dataset", span_id=span.id_) if span.kb_id_ == GUESSED and span.text in datasets else span
         for span in spans
@@ -226,7 +240,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         long_forms[short.text] = long.text
         short_known = known.get((short.start, short.end))
         if short_known is None:
-            candidates.append(Span(doc, short.start, short.end, label=span.label_, span_id=span.id_))
+            candidates.append(Span(doc, short.start, short.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_))
     kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]
     kept = filter_spans([extend_model_version(doc, span) if span.label_ in ("Model", "Method") else span for span in kept])
     # An acronym tied to a long form takes the long form's type everywhere in the Doc.
@@ -237,7 +251,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         else span
         for span in kept
     ]
-    kept = retype_from_context(doc, sorted(kept, key=lambda span: span.start))
+    kept = retype_from_context(doc, sorted(kept, key=lambda span: span.start), long_forms)
     kept = retype_tasks(doc, kept, title_end)
     return kept, long_forms
 

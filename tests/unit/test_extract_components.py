@@ -153,3 +153,18 @@ def test_relations_title_means_is_introduced_and_a_method(nlp):
     relations = {(r.type, r.target.lower()) for r in record.relations}
     assert ("INTRODUCES", "task hinting") in relations and ("USES", "task hinting") not in relations
     assert {m.type for m in record.mentions if m.text.lower() == "task hinting"} == {"Method"}
+
+
+@pytest.mark.parametrize(
+    "abstract, name, type_",
+    [
+        ("We present FooBar, a dataset of 2,168 clinical notes.", "FooBar", "Dataset"),
+        ("We release DocuVote: a collection of citizen reports.", "DocuVote", "Dataset"),
+        ("We introduce two games: Blue Connect Language (BCL), a simple spatial benchmark.", "BCL", "Dataset"),
+        ("We present CamClip, a model fine-tuned on the proposed dataset.", "CamClip", "Method"),
+        ("We present FiVL, a novel method for constructing datasets.", "FiVL", "Method"),
+    ],
+)
+def test_entities_apposition_with_a_dataset_noun_types_a_dataset(nlp, abstract, name, type_):
+    record = _extract(nlp, "A study", abstract)
+    assert {m.type for m in record.mentions if m.text == name} == {type_}
