@@ -38,24 +38,37 @@ def read_gazetteer(paths: Iterable[Path] | None = None) -> Iterator[GazetteerRow
                     yield json.loads(line)
 
 
-def surface_variants(name: str) -> set[str]:
+def surface_variants(name: str, type_: str = "") -> set[str]:
     """The spellings of a name that should match it.
 
     >>> sorted(surface_variants("Meta-World"))
     ['Meta World', 'Meta-World', 'MetaWorld']
     >>> sorted(surface_variants("graph neural network"))
     ['graph neural network', 'graph neural networks']
+    >>> sorted(surface_variants("win rate", "Metric"))
+    ['win rate', 'win rates', 'win-rate', 'win-rates']
     """
     variants = {name}
     if "-" in name:
         variants.add(name.replace("-", ""))
         variants.add(name.replace("-", " "))
+    # "win rate" is also written "win-rate": a two-word measure, or a term ending in a head
+    # word ("question answering"), joined by a hyphen ("privacy-preserving" is an adjective).
+    two_words = name.islower() and name.count(" ") == 1 and "-" not in name
+    if two_words and (type_ == "Metric" or name.split()[1] in _term_heads()):
+        variants.add(name.replace(" ", "-"))
     if name.islower() and name[-1:].isalpha() and not name.endswith("s"):
-        variants.add(name + "s")
+        variants |= {variant + "s" for variant in variants if variant.islower()}
     return variants
 
 
 _TERM_TYPES = frozenset({"Metric", "Method", "Task"})
+
+
+def _term_heads() -> dict[str, str]:
+    from kg.extract.patterns import type_cues  # patterns reads the lists through this module
+
+    return type_cues()["term_head"]
 
 
 def _is_title_cased_term(name: str) -> bool:
@@ -127,7 +140,7 @@ class Gazetteer:
                 if match_id in self.rows:
                     continue
                 self.rows[match_id] = (row["type"], row["name"], surface)
-                self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(surface_variants(surface)))))
+                self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(surface_variants(surface, row["type"])))))
 
     def match(self, doc: Doc) -> list[Span]:
         spans = []

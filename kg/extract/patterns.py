@@ -310,6 +310,27 @@ def lower_title_words(title: str) -> str:
     return _TITLE_WORD.sub(lambda match: match.group().lower(), title)
 
 
+@lru_cache(maxsize=1)
+def _metric_subscript_regex() -> re.Pattern:
+    # type_cues lower-cases its words; the bases are matched as written ("AP", not "ap").
+    text = resources.files("kg.resources").joinpath("type_cues.json").read_text(encoding="utf-8")
+    bases = sorted(json.loads(text)["metric_subscript_base"]["Metric"], key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w\\])(?:" + "|".join(re.escape(base) for base in bases) + r")"
+        r"(?:_\{[^{}\s]{1,12}\}|_\d{1,3}|@\d{1,3}|@[kK])(?![\w@])"
+    )
+
+
+def find_metric_subscripts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of measures written with a subscript or a cut-off: "F_1", "AP_{50}",
+    "R@10", "nDCG@k" (LaTeX and leaderboard notation no list spells out).
+
+    >>> [name for _, _, name in find_metric_subscripts("scored by F_1, AP_{50} and R@10 on X_1")]
+    ['F_1', 'AP_{50}', 'R@10']
+    """
+    return [(match.start(), match.end(), match.group()) for match in _metric_subscript_regex().finditer(text)]
+
+
 class PatternNames:
     """The component: coined names as spans labelled with their guessed type."""
 
@@ -318,13 +339,19 @@ class PatternNames:
 
     def match(self, doc: Doc) -> list[Span]:
         spans = []
-        for start, end, name in find_name_candidates(doc_text(doc)):
+        text = doc_text(doc)
+        for start, end, name in find_name_candidates(text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             next_word = doc[span.end].text if span.end < len(doc) else ""
             type_ = guess_type(name, next_word)
             spans.append(Span(doc, span.start, span.end, label=type_, kb_id=GUESSED if type_ == DEFAULT_TYPE else ""))
+        if "_" in text or "@" in text:
+            for start, end, _ in find_metric_subscripts(text):
+                span = doc.char_span(start, end, alignment_mode="contract")
+                if span is not None and len(span):
+                    spans.append(Span(doc, span.start, span.end, label="Metric"))
         return spans
 
     def match_terms(self, doc: Doc) -> list[Span]:

@@ -6,7 +6,8 @@ import pytest
 
 from kg.extract import extract
 from kg.extract.abbreviations import is_short_form, match_long_form
-from kg.extract.patterns import find_name_candidates, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
+from kg.extract.gazetteer import surface_variants
+from kg.extract.patterns import find_metric_subscripts, find_name_candidates, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
 from kg.extract.results import find_results
 from kg.models import Paper
 
@@ -168,3 +169,22 @@ def test_relations_title_means_is_introduced_and_a_method(nlp):
 def test_entities_apposition_with_a_dataset_noun_types_a_dataset(nlp, abstract, name, type_):
     record = _extract(nlp, "A study", abstract)
     assert {m.type for m in record.mentions if m.text == name} == {type_}
+
+
+def test_patterns_metrics_with_subscripts_or_cutoffs():
+    text = "Teams were scored on F_1, AP_{50}, AP_{[50:95]} and nDCG@10, not on x_1 or $P_1$."
+    assert [name for _, _, name in find_metric_subscripts(text)] == ["F_1", "AP_{50}", "AP_{[50:95]}", "nDCG@10"]
+
+
+@pytest.mark.parametrize(
+    "name, type_, hyphenated",
+    [("win rate", "Metric", True), ("question answering", "Task", True), ("privacy preserving", "Task", False),
+     ("graph neural network", "Method", False)],
+)
+def test_gazetteer_two_word_terms_also_match_hyphenated(name, type_, hyphenated):
+    assert (name.replace(" ", "-") in surface_variants(name, type_)) is hyphenated
+
+
+def test_gazetteer_matches_hyphenated_measure(nlp):
+    record = _extract(nlp, "A study", "Our sampler gives a +6.8 jump in win-rates.")
+    assert ("win-rates", "Metric") in {(m.text, m.type) for m in record.mentions}
