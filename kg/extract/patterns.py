@@ -246,6 +246,61 @@ def _modifier_ok(word: str, title_case: bool) -> bool:
     return _in_vocabulary(lower)
 
 
+def _modifiers_before(text: str, position: int, title_case: bool) -> list[str]:
+    """Up to three term modifier words right before `position` (the start of a head word)."""
+    words = text[max(0, position - 80) : position].split(" ")
+    if not words or words[-1] != "":
+        return []  # the head is hyphen- or punctuation-joined to what precedes it
+    words.pop()
+    kept: list[str] = []
+    while words and len(kept) < 3:
+        word = words[-1]
+        at_start = len(words) == 1 or _SENTENCE_START.search(" ".join(words[:-1]) + " ") is not None
+        if _modifier_ok(word, title_case) or (
+            at_start and not title_case and word[:1].isupper() and _modifier_ok(word.lower(), False)
+        ):
+            kept.insert(0, words.pop())
+        else:
+            break
+    return kept
+
+
+_ADJECTIVE_ENDINGS = ("ive", "ic", "al", "ous", "able", "ible", "ful", "less", "ary", "ent", "ant")
+_TASK_NOUN = re.compile(r"(?<=[A-Za-z0-9] )tasks?\b")
+
+
+def find_task_nouns(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
+    """(start, end, phrase, "Task") for what "... tasks" names: "web automation tasks",
+    "planning tasks" (one word only when it is a task head word and not a generic one).
+
+    >>> [p[2] for p in find_task_nouns("on multi-step reasoning tasks and planning tasks, not classification tasks")]
+    ['multi-step reasoning', 'planning']
+    """
+    cues = type_cues()
+    found = []
+    for match in _TASK_NOUN.finditer(text, skip_before):
+        kept = _modifiers_before(text, match.start(), False)
+        # One word names a task only when it is a task's head word and not a generic one:
+        # "planning tasks", "navigation tasks", but not "classification tasks" (as the
+        # gazetteer's stop lists; the guide does not annotate bare "classification").
+        if not kept:
+            continue
+        if len(kept) == 1:
+            word = kept[0].lower()
+            if cues["term_head"].get(word) != "Task" or word in cues["bare_head_generic"]:
+                continue
+        # "open-ended generative tasks", "linguistic tasks": an adjective names no task.
+        last = kept[-1].lower()
+        if last not in cues["term_head"] and last.endswith(_ADJECTIVE_ENDINGS):
+            continue
+        phrase = " ".join(kept)
+        if phrase.lower() in cues["term_stop_phrase"]:
+            continue
+        start = match.start() - 1 - len(phrase)
+        found.append((start, start + len(phrase), phrase, "Task"))
+    return found
+
+
 def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
     """(start, end, phrase, type) of technique, task and metric terms in a text.
 
@@ -270,20 +325,7 @@ def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, s
             continue
         if title_case and re.match(r" [A-Z]", text[match.end() : match.end() + 2]):
             continue
-        words = text[max(0, match.start() - 80) : match.start()].split(" ")
-        if not words or words[-1] != "":
-            continue  # the head is hyphen- or punctuation-joined to what precedes it
-        words.pop()
-        kept: list[str] = []
-        while words and len(kept) < 3:
-            word = words[-1]
-            at_start = len(words) == 1 or _SENTENCE_START.search(" ".join(words[:-1]) + " ") is not None
-            if _modifier_ok(word, title_case) or (
-                at_start and not title_case and word[:1].isupper() and _modifier_ok(word.lower(), False)
-            ):
-                kept.insert(0, words.pop())
-            else:
-                break
+        kept = _modifiers_before(text, match.start(), title_case)
         if not kept:
             continue
         phrase = " ".join(kept + [head])
@@ -361,7 +403,7 @@ class PatternNames:
         heads = type_cues()["term_head"]
         text = doc_text(doc)
         title_terms = find_term_phrases(lower_title_words(text[:title_end])) if title_end else []
-        for start, end, phrase, type_ in title_terms + find_term_phrases(text, title_end):
+        for start, end, phrase, type_ in title_terms + find_term_phrases(text, title_end) + find_task_nouns(text, title_end):
             # "task completion rates" is named as its singular, the form a list would hold.
             singular = phrase[:-1] if phrase.endswith("s") and phrase.rsplit(" ", 1)[-1][:-1].lower() in heads else ""
             span = doc.char_span(start, end, label=type_, alignment_mode="contract", span_id=singular)

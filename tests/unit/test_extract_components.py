@@ -7,7 +7,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.abbreviations import is_short_form, match_long_form
 from kg.extract.gazetteer import surface_variants
-from kg.extract.patterns import find_metric_subscripts, find_name_candidates, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
+from kg.extract.patterns import find_metric_subscripts, find_name_candidates, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
 from kg.extract.results import find_results
 from kg.models import Paper
 
@@ -188,3 +188,12 @@ def test_gazetteer_two_word_terms_also_match_hyphenated(name, type_, hyphenated)
 def test_gazetteer_matches_hyphenated_measure(nlp):
     record = _extract(nlp, "A study", "Our sampler gives a +6.8 jump in win-rates.")
     assert ("win-rates", "Metric") in {(m.text, m.type) for m in record.mentions}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [("We test multi-step reasoning tasks.", ["multi-step reasoning"]), ("on planning tasks", ["planning"]),
+     ("on classification tasks and downstream tasks", []), ("open-ended generative tasks", [])],
+)
+def test_patterns_what_tasks_name(text, names):
+    assert [found[2] for found in find_task_nouns(text)] == names
