@@ -14,10 +14,11 @@ WITH key, [x IN [me, mo] WHERE x IS NOT NULL] AS exact
 CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (:Name {key: key})-[:NAMES]->(x) WHERE x:Method OR x:Model RETURN collect(x) AS aliases }
 UNWIND exact + aliases AS e
 MATCH (e)<-[r:INTRODUCES|USES]-(p:Paper)
-WITH e, p, max(CASE WHEN type(r) = 'INTRODUCES' THEN 1 ELSE 0 END) AS introduces
+WITH e, p, max(CASE WHEN type(r) = 'INTRODUCES' THEN 1 ELSE 0 END) AS introduces,
+     coalesce(p.date, '') AS date, p.title AS title
 MATCH (p)-[:EVALUATES_ON]->(d:Dataset)
-WITH d, e, p, introduces
-ORDER BY coalesce(p.date, '') DESC, p.title
-WITH d, e, count(p) AS papers, sum(introduces) AS introduced_in, collect(p.title) AS titles
+WITH d, e, p, introduces, date, title
+ORDER BY date DESC, title
+WITH d, e, count(p) AS papers, sum(introduces) AS introduced_in, collect(title) AS titles
 RETURN d.name AS dataset, papers, introduced_in, e.name AS method, titles[..5] AS titles
 ORDER BY papers DESC, introduced_in DESC, dataset, method

@@ -15,9 +15,11 @@ WITH key, [x IN [d, mo, me, mt, t] WHERE x IS NOT NULL] AS exact
 CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (:Name {key: key})-[:NAMES]->(x) RETURN collect(x) AS aliases }
 UNWIND exact + aliases AS e
 WITH collect(e) AS resolved
-UNWIND resolved AS e
-MATCH (e)<-[:MENTIONS]-(p)
-WITH DISTINCT resolved, p
-WITH resolved, substring(p.date, 0, 7) AS month, count(*) AS papers
+CALL {
+  WITH resolved
+  UNWIND resolved AS e
+  MATCH (e)<-[:MENTIONS]-(p)
+  RETURN substring(p.date, 0, 7) AS month, count(DISTINCT p) AS papers
+}
 RETURN month, papers, [x IN resolved | x.name] AS entities
 ORDER BY month IS NULL, month

@@ -224,6 +224,10 @@ def test_store_load_merges_overlapping_graphs(conn):
     assert summary.labels["Paper"] == {"rows": 2, "created": 1, "existed": 1, "skipped": 0}
     assert summary.labels["Dataset"] == {"rows": 1, "created": 0, "existed": 1, "skipped": 0}
     assert one(conn, "MATCH (:Paper)-[r:EVALUATES_ON]->(:Dataset) RETURN count(r) AS n")["n"] == 2
+    # The derived numbers are recomputed over the merged graph, and the new alias is indexed.
+    derived = one(conn, "MATCH (d:Dataset) RETURN d.papers AS papers, d.mentions AS mentions, d.rank AS rank")
+    assert dict(derived) == {"papers": 1, "mentions": 5, "rank": 1}
+    assert one(conn, "MATCH (:Name {key: 'mw'})-[:NAMES]->(d:Dataset) RETURN d.key AS key")["key"] == "metaworld"
 
     # Loading the second corpus again inflates nothing.
     before = snapshot(conn)
