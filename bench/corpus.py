@@ -2,8 +2,9 @@
 
 Reads ../shared/corpus/arxiv-daily.jsonl.gz (111,937 arXiv abstracts) and writes the
 first N records as JSONL. Sizes past the corpus repeat it; each repeat gets distinct
-arXiv-shaped ids (the year digits replaced: 2503.24388 -> 9103.24388 in the first
-repeat), so every record is a distinct paper to kg.
+arXiv-shaped ids (the year moved up by 20, 40 or 60 and the month by 12 or 24:
+2503.24388 -> 4503.24388 in the first repeat, 2515.24388 in the fourth), so every record
+is a distinct paper to kg.
 
     python bench/corpus.py 1000000 -o /tmp/corpus-1m.jsonl
 """
@@ -32,9 +33,12 @@ def _check(corpus: Path) -> None:
 
 
 def _repeat_id(arxiv_id: str, repeat: int) -> str:
+    """A distinct id per repeat: YYMM becomes (YY + 20a)(MM + 12b), a = repeat % 4 and
+    b = repeat // 4; corpus years 07-26 and months 01-12 keep every pair apart."""
     if repeat == 0:
         return arxiv_id
-    return f"{90 + repeat}{arxiv_id[2:]}"
+    year, month, number = int(arxiv_id[:2]), int(arxiv_id[2:4]), arxiv_id[4:]
+    return f"{year + 20 * (repeat % 4):02d}{month + 12 * (repeat // 4):02d}{number}"
 
 
 def corpus_records(n: int, corpus: Path = CORPUS) -> Iterator[dict]:

@@ -32,3 +32,22 @@ def test_bench_run_writes_json_and_markdown(tmp_path):
     assert set(run["queries"]) >= {"papers-evaluating-on", "methods-on-dataset", "top-entities"}
     table = output.with_suffix(".md").read_text()
     assert "| 150 |" in table and "papers-evaluating-on" in table
+
+
+def test_bench_corpus_repeats_get_distinct_arxiv_ids():
+    if not CORPUS.exists():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from corpus import _repeat_id
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    import gzip
+
+    from kg.ingest.ids import normalize_arxiv_id
+
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
+        ids = [json.loads(line)["arxiv_id"] for line in lines]
+    repeated = {_repeat_id(arxiv_id, repeat) for repeat in range(10) for arxiv_id in ids}
+    assert len(repeated) == 10 * len(set(ids))  # 2009.04953 and 2109.04953 once collided
+    assert all(normalize_arxiv_id(arxiv_id) == arxiv_id for arxiv_id in list(repeated)[:1000])
