@@ -9,6 +9,7 @@ candidates overlap, the longest wins ("LLaMA-2-7B", not "LLaMA"); generic names 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -170,6 +171,48 @@ _NAMED_AFTER_CUE = re.compile(
 _TITLE_WORDS = frozenset({"position", "survey", "review", "tutorial", "benchmarking", "rethinking", "towards", "toward", "beyond", "why", "how", "what", "when", "revisiting", "introduction", "overview", "report", "perspective", "perspectives", "case study", "vision"})
 
 
+@lru_cache(maxsize=1)
+def _named_by_noun_regex() -> re.Pattern:
+    nouns = sorted(type_cues()["next_word"], key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w\-])(?P<noun>" + "|".join(re.escape(noun) for noun in nouns) + r"),? "
+        r"(?:(?:which|that) (?:we|is) )?(?:named|called|dubbed|termed|coined)(?: as)? "
+        r"(?:(?P<quote>[\"“'`]{1,2})(?P<quoted>[^\"”'`]{2,60}?)[,.]?[\"”'`]{1,2}"
+        r"|(?P<name>[A-Z][\w\-+]*(?: (?:(?:of|for|to|and|then|in|on|with|the) )?[A-Z0-9][\w\-+]*){0,5}))",
+    )
+
+
+# "we propose a novel method named X", "Our approach, termed X": the name is the paper's own.
+_OWN_BEFORE = re.compile(r"\b(?:[Oo]ur|[Nn]ovel|[Nn]ew|propos(?:e|es|ed)|introduc(?:e|es|ed)|present(?:s|ed)?)\b[^.;]{0,60}$")
+
+
+def named_by_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
+    r"""(name, type) of names a noun of known type gives right after a naming verb: 'a novel
+    algorithm named "Ghost Batch Normalization"', "a method called ArtAug", "a benchmark
+    named X". The noun says the type; a quoted name may be lower case, an unquoted one is a
+    run of capitalised words. "so-called X" and "often called X" name nothing new.
+
+    >>> named_by_noun('we propose a novel algorithm named "Ghost Batch Normalization" that')
+    [('Ghost Batch Normalization', 'Method', True)]
+    >>> named_by_noun("a benchmark called Tree Games for reasoning, a so-called Big Model")
+    [('Tree Games', 'Dataset', False)]
+    """
+    nouns = type_cues()["next_word"]
+    found = []
+    for match in _named_by_noun_regex().finditer(text, start):
+        noun = match.group("noun")
+        if noun.endswith("s") and noun[:-1] in nouns:
+            continue  # "downstream tasks, called X": a name after a plural names the whole, not them
+        name = (match.group("quoted") or match.group("name") or "").strip()
+        if not name or len(name.split()) > 6:
+            continue
+        if match.group("name") and not name[:1].isupper():
+            continue
+        own = _OWN_BEFORE.search(text, max(0, match.start() - 60), match.start()) is not None
+        found.append((name, nouns[noun], own))
+    return found
+
+
 def coined_in_text(text: str, title_end: int) -> list[str]:
     r"""Names the paper coins that carry no mark of a coined word: "Resa: ..." in the title
     (when the abstract names it again), "we introduce Nexus Architect, an ...".
@@ -208,6 +251,16 @@ def _coined_spans(doc: Doc, text: str, names: list[str]) -> list[Span]:
     return spans
 
 
+def _named_spans(doc: Doc, text: str, named: list[tuple[str, str, bool]]) -> list[Span]:
+    spans = []
+    for name, type_, _ in named:
+        for match in re.finditer(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=type_))
+    return spans
+
+
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     """The final entity spans of a Doc and its acronym ties {short text: long text}."""
     generic = generic_keys()
@@ -219,7 +272,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     sentences = doc._.kg_sentences or [(0, len(text))]
     title_end = sentences[0][1] if len(sentences) > 1 else 0
     coined = coined_in_text(text, title_end) if title_end else []
-    doc.user_data[INTRODUCED_KEY] = set(coined)
+    named = named_by_noun(text, title_end)
+    doc.user_data[INTRODUCED_KEY] = set(coined) | {name for name, _, own in named if own}
     # "non-linear model predictive control": a term phrase ending in a listed term is of its type.
     listed_ends = {span.end: span for span in gazetteer if span.label_ in ("Method", "Task", "Metric")}
     terms = [
@@ -228,7 +282,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         else span
         for span in terms
     ]
-    candidates = gazetteer + patterns + _coined_spans(doc, text, coined) + terms
+    candidates = gazetteer + patterns + _coined_spans(doc, text, coined) + _named_spans(doc, text, named) + terms
     long_forms: dict[str, str] = {}
     for long, short in doc._.kg_abbreviations or ():
         if normalize_key(short.text) in generic or normalize_key(long.text) in generic:

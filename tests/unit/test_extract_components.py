@@ -149,6 +149,20 @@ def test_relations_introduced_is_what_the_cue_names(nlp, abstract, introduced, n
     assert introduced <= found and not (not_introduced & found)
 
 
+@pytest.mark.parametrize(
+    "abstract, name, type_, introduced",
+    [
+        ('We propose a novel algorithm named "Ghost Step Norm" that adapts.', "Ghost Step Norm", "Method", True),
+        ("Our approach, termed Cognition Chain, explains each step.", "Cognition Chain", "Method", True),
+        ("Models fail on a benchmark called Tree Games for planning.", "Tree Games", "Dataset", False),
+    ],
+)
+def test_entities_name_after_a_typed_noun_and_naming_verb(nlp, abstract, name, type_, introduced):
+    record = _extract(nlp, "A study", abstract)
+    assert {m.type for m in record.mentions if m.text == name} == {type_}
+    assert (name in {r.target for r in record.relations if r.type == "INTRODUCES"}) is introduced
+
+
 def test_relations_title_means_is_introduced_and_a_method(nlp):
     record = _extract(nlp, "Length Generalization via Task Hinting", "We show that task hinting helps.")
     relations = {(r.type, r.target.lower()) for r in record.relations}
