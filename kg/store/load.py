@@ -4,8 +4,10 @@ Each label and each (relationship type, source label, target label) has one
 loader, ``loaders/NN_*.cypher``, run in file-name order: nodes before
 relationships. Rows go in batches, one explicit write transaction per batch, so
 a failing batch leaves nothing of itself behind; transient errors are retried
-with jittered exponential backoff. Two writer threads run batches of the same
-loader at once; a loader finishes before the next starts.
+with jittered exponential backoff, each retry running alone. Two writer threads run
+batches of the same loader at once; a loader finishes before the next starts. Entity
+rows bring their alias look-up rows (kg.graph.name_index); after the rows, derived
+counts and ranks are recomputed over the whole graph (refresh_counts).
 """
 
 from __future__ import annotations
