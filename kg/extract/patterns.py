@@ -336,6 +336,42 @@ def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, s
     return found
 
 
+@lru_cache(maxsize=1)
+def _acronym_head_regex() -> re.Pattern:
+    heads = sorted(type_cues()["term_head"], key=len, reverse=True)
+    return re.compile(
+        r" \((?P<short>[A-Z][A-Za-z0-9]{1,6})\) (?P<head>" + "|".join(re.escape(head) for head in heads) + r")(?![\w\-])"
+    )
+
+
+def find_acronym_terms(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
+    """(start, end, phrase, type) of terms whose modifier is spelled out for an acronym
+    before the head word: "out-of-distribution (OOD) detection" names "out-of-distribution
+    detection", "part-of-speech (POS) tagging" "part-of-speech tagging". The phrase (the
+    name, without the acronym) is not the span's text; the span runs from the long form to
+    the head word.
+
+    >>> [p[2:] for p in find_acronym_terms("We study out-of-distribution (OOD) detection and the (ID) tagging.")]
+    [('out-of-distribution detection', 'Task')]
+    """
+    from kg.extract.abbreviations import match_long_form
+
+    heads, stops = type_cues()["term_head"], type_cues()["term_stop"]
+    found = []
+    for match in _acronym_head_regex().finditer(text, skip_before):
+        window = text[max(skip_before, match.start() - 80) : match.start()]
+        offset = match_long_form(window, match.group("short"))
+        if offset is None:
+            continue
+        long = window[offset:].lstrip()
+        words = long.split()
+        if not 1 <= len(words) <= 4 or any(word.lower() in stops or not _MODIFIER.match(word) for word in words):
+            continue
+        head = match.group("head")
+        found.append((match.start() - len(long), match.end(), f"{long} {head}", heads[head.lower()]))
+    return found
+
+
 _TITLE_WORD = re.compile(r"(?<![\w])[A-Z][a-z]+(?![\w])")
 
 
@@ -409,6 +445,12 @@ class PatternNames:
             span = doc.char_span(start, end, label=type_, alignment_mode="contract", span_id=singular)
             if span is not None and len(span):
                 spans.append(span)
+        if "(" in text:
+            for start, end, phrase, type_ in find_acronym_terms(text, title_end):
+                # Named without its acronym: "out-of-distribution detection".
+                span = doc.char_span(start, end, label=type_, alignment_mode="contract", span_id=phrase)
+                if span is not None and len(span):
+                    spans.append(span)
         return spans
 
     def __call__(self, doc: Doc) -> Doc:

@@ -7,7 +7,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.abbreviations import is_short_form, match_long_form
 from kg.extract.gazetteer import surface_variants
-from kg.extract.patterns import find_metric_subscripts, find_name_candidates, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
+from kg.extract.patterns import find_acronym_terms, find_metric_subscripts, find_name_candidates, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
 from kg.extract.results import find_results
 from kg.models import Paper
 
@@ -161,6 +161,25 @@ def test_entities_name_after_a_typed_noun_and_naming_verb(nlp, abstract, name, t
     record = _extract(nlp, "A study", abstract)
     assert {m.type for m in record.mentions if m.text == name} == {type_}
     assert (name in {r.target for r in record.relations if r.type == "INTRODUCES"}) is introduced
+
+
+@pytest.mark.parametrize(
+    "text, phrase, type_",
+    [
+        ("Methods for out-of-distribution (OOD) detection fail.", "out-of-distribution detection", "Task"),
+        ("We tag with part-of-speech (POS) tagging.", "part-of-speech tagging", "Task"),
+        ("We apply Self-Other Overlap (SOO) fine-tuning.", "Self-Other Overlap fine-tuning", "Method"),
+        ("Results on the test set (TS) classification are poor.", None, None),
+    ],
+)
+def test_patterns_acronym_between_long_form_and_head(text, phrase, type_):
+    found = [(p, t) for _, _, p, t in find_acronym_terms(text)]
+    assert found == ([(phrase, type_)] if phrase else [])
+
+
+def test_entities_acronym_term_is_named_without_its_acronym(nlp):
+    record = _extract(nlp, "A study", "We improve out-of-distribution (OOD) detection on images.")
+    assert {(m.canonical, m.type) for m in record.mentions if m.canonical} >= {("out-of-distribution detection", "Task")}
 
 
 def test_relations_title_means_is_introduced_and_a_method(nlp):
