@@ -150,6 +150,13 @@ DEFAULT_TYPE = "Method"
 GUESSED = "guessed"  # the kb_id_ of a pattern span whose type is only the default
 
 
+@lru_cache(maxsize=1)
+def _suffix_words() -> dict[str, str]:
+    """Capitalised words that finish a coined name though written apart ("X Bench"), as written."""
+    text = resources.files("kg.resources").joinpath("type_cues.json").read_text(encoding="utf-8")
+    return {word: type_ for type_, words in json.loads(text)["suffix_word"].items() for word in words}
+
+
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b\S+\.(?:com|org|io|ai|net)/\S*")
 
 
@@ -423,6 +430,11 @@ class PatternNames:
             if span is None:
                 continue
             next_word = doc[span.end].text if span.end < len(doc) else ""
+            # "OPT-IML Bench", "HAE-RAE Bench": a capitalised benchmark word written apart
+            # from the coined name is still part of it.
+            if next_word in _suffix_words() and doc[span.end - 1].whitespace_:
+                span, next_word = doc[span.start : span.end + 1], doc[span.end + 1].text if span.end + 1 < len(doc) else ""
+                name = span.text
             type_ = guess_type(name, next_word)
             spans.append(Span(doc, span.start, span.end, label=type_, kb_id=GUESSED if type_ == DEFAULT_TYPE else ""))
         if "_" in text or "@" in text:

@@ -182,6 +182,13 @@ def test_entities_acronym_term_is_named_without_its_acronym(nlp):
     assert {(m.canonical, m.type) for m in record.mentions if m.canonical} >= {("out-of-distribution detection", "Task")}
 
 
+def test_patterns_benchmark_word_written_apart_finishes_a_coined_name(nlp):
+    record = _extract(nlp, "A study", "We create MT-RAG Bench: a benchmark for retrieval. Models do well on ReFo-QA Arena too.")
+    types = {m.text: m.type for m in record.mentions}
+    assert types.get("MT-RAG Bench") == "Dataset" and types.get("ReFo-QA Arena") == "Dataset"
+    assert "MT-RAG Bench" in {r.target for r in record.relations if r.type == "INTRODUCES"}
+
+
 def test_relations_title_means_is_introduced_and_a_method(nlp):
     record = _extract(nlp, "Length Generalization via Task Hinting", "We show that task hinting helps.")
     relations = {(r.type, r.target.lower()) for r in record.relations}
