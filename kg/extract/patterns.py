@@ -379,6 +379,64 @@ def find_acronym_terms(text: str, skip_before: int = 0) -> list[tuple[int, int, 
     return found
 
 
+_COORDINATED_ITEM = r"[A-Za-z][\w\-]*(?: \([A-Z][\w\-]*\))?"
+_COORDINATED = re.compile(
+    r"(?<![\w\-])(?P<items>(?:" + _COORDINATED_ITEM + r", ){0,4}" + _COORDINATED_ITEM + r",? (?:and|or) " + _COORDINATED_ITEM + r") $"
+)
+_COORDINATED_WORD = re.compile(r"([A-Za-z][\w\-]*)(?: \([A-Z][\w\-]*\))?")
+
+
+def _coordination_shape(word: str) -> str | None:
+    """What coordinated modifiers share: the same hyphenated tail ("few-shot", "zero-shot"),
+    or an adjective's ending ("structured", "unstructured"); None for anything else."""
+    lower = word.lower()
+    if "-" in lower:
+        return "-" + lower.rsplit("-", 1)[1]
+    return "adjective" if lower.endswith((*_ADJECTIVE_ENDINGS, "ory", "ed")) else None
+
+
+def find_coordinated_terms(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, type) of each term a list of modifiers shares one head word with:
+    "zero-shot and few-shot learning" names "zero-shot learning" and "few-shot learning".
+
+    The modifiers must be alike (one hyphenated tail, or all adjectives the term vocabulary
+    knows): "analysis and federated learning" lists two things, not two kinds of learning.
+    Every modifier but the last is a span of its own words, named by the whole term; the
+    last one's span runs to the head word.
+
+    >>> [p[2] for p in find_coordinated_terms("both in-domain (ID) and out-of-domain (OOD) generalization")]
+    ['in-domain generalization', 'out-of-domain generalization']
+    >>> find_coordinated_terms("data analysis and federated learning")
+    []
+    """
+    cues = type_cues()
+    heads, stops = cues["term_head"], cues["term_stop"]
+    found = []
+    for match in _term_head_regex().finditer(text, skip_before):
+        head = match.group()
+        if not head.islower():
+            continue
+        listed = _COORDINATED.search(text, max(skip_before, match.start() - 120), match.start())
+        if not listed:
+            continue
+        words = [
+            (listed.start("items") + item.start(1), item.group(1))
+            for item in _COORDINATED_WORD.finditer(listed.group("items"))
+            if item.group(1) not in ("and", "or")
+        ]
+        if any(word.lower() in stops or not _MODIFIER.match(word) or not (word.islower() or _is_acronym_word(word)) for _, word in words):
+            continue
+        shapes = {_coordination_shape(word) for _, word in words}
+        if len(shapes) != 1 or None in shapes:
+            continue
+        if shapes == {"adjective"} and not all(_modifier_ok(word, False) for _, word in words):
+            continue
+        for i, (start, word) in enumerate(words):
+            end = match.end() if i == len(words) - 1 else start + len(word)
+            found.append((start, end, f"{word} {head}", heads[head.lower()]))
+    return found
+
+
 _TITLE_WORD = re.compile(r"(?<![\w])[A-Z][a-z]+(?![\w])")
 
 
@@ -457,8 +515,9 @@ class PatternNames:
             span = doc.char_span(start, end, label=type_, alignment_mode="contract", span_id=singular)
             if span is not None and len(span):
                 spans.append(span)
-        if "(" in text:
-            for start, end, phrase, type_ in find_acronym_terms(text, title_end):
+        coordinated = find_coordinated_terms(text, title_end) if " and " in text or " or " in text else []
+        if "(" in text or coordinated:
+            for start, end, phrase, type_ in find_acronym_terms(text, title_end) + coordinated:
                 # Named without its acronym: "out-of-distribution detection".
                 span = doc.char_span(start, end, label=type_, alignment_mode="contract", span_id=phrase)
                 if span is not None and len(span):

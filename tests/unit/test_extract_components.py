@@ -7,7 +7,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.abbreviations import is_short_form, match_long_form
 from kg.extract.gazetteer import surface_variants
-from kg.extract.patterns import find_acronym_terms, find_metric_subscripts, find_name_candidates, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
+from kg.extract.patterns import find_acronym_terms, find_coordinated_terms, find_metric_subscripts, find_name_candidates, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
 from kg.extract.results import find_results
 from kg.models import Paper
 
@@ -175,6 +175,25 @@ def test_entities_name_after_a_typed_noun_and_naming_verb(nlp, abstract, name, t
 def test_patterns_acronym_between_long_form_and_head(text, phrase, type_):
     found = [(p, t) for _, _, p, t in find_acronym_terms(text)]
     assert found == ([(phrase, type_)] if phrase else [])
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("We test zero-shot and few-shot learning.", ["zero-shot learning", "few-shot learning"]),
+        ("both in-domain (ID) and out-of-domain (OOD) generalization", ["in-domain generalization", "out-of-domain generalization"]),
+        ("supervised and unsupervised learning", ["supervised learning", "unsupervised learning"]),
+        ("data analysis and federated learning", []),
+        ("Bayesian and federated learning", []),
+    ],
+)
+def test_patterns_coordinated_modifiers_share_the_head(text, names):
+    assert [found[2] for found in find_coordinated_terms(text)] == names
+
+
+def test_entities_coordinated_term_is_named_in_full(nlp):
+    record = _extract(nlp, "A study", "We compare zero-shot and few-shot learning on images.")
+    assert {m.canonical or m.text for m in record.mentions} >= {"zero-shot learning", "few-shot learning"}
 
 
 def test_entities_acronym_term_is_named_without_its_acronym(nlp):
