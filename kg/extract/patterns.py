@@ -269,9 +269,20 @@ def _modifiers_before(text: str, position: int, title_case: bool) -> list[str]:
             kept.insert(0, words.pop())
         else:
             break
+    # "models can exploit shortcut learning", "To probe generalization": after a modal or an
+    # opening "To" the first word is a verb, and its object starts after it ("that" and
+    # "which" are left alone: "shows that second-order optimization" is a noun phrase). In a
+    # question the modal comes before the subject: "How can abstractive summarization ...".
+    if kept and words and (
+        (words[-1] in _VERB_BEFORE and not (len(words) > 1 and words[-2].lower() in _QUESTION_WORDS))
+        or (words[-1] == "To" and (len(words) == 1 or _SENTENCE_START.search(" ".join(words[:-1]) + " ")))
+    ):
+        kept.pop(0)
     return kept
 
 
+_QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "whether", "which"})
+_VERB_BEFORE = frozenset({"can", "cannot", "may", "might", "could", "would", "will", "should", "must"})
 _ADJECTIVE_ENDINGS = ("ive", "ic", "al", "ous", "able", "ible", "ful", "less", "ary", "ent", "ant")
 _TASK_NOUN = re.compile(r"(?<=[A-Za-z0-9] )tasks?\b")
 

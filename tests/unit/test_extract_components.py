@@ -178,6 +178,19 @@ def test_patterns_acronym_between_long_form_and_head(text, phrase, type_):
 
 
 @pytest.mark.parametrize(
+    "text, phrases",
+    [
+        ("To probe generalization, we build games.", []),
+        ("Agents can exploit shortcut learning.", ["shortcut learning"]),
+        ("How can abstractive summarization help?", ["abstractive summarization"]),
+        ("We show that curriculum learning helps and enables meaningful generalization.", ["curriculum learning"]),
+    ],
+)
+def test_patterns_a_verb_before_a_term_is_not_its_modifier(text, phrases):
+    assert [found[2] for found in find_term_phrases(text)] == phrases
+
+
+@pytest.mark.parametrize(
     "text, names",
     [
         ("We test zero-shot and few-shot learning.", ["zero-shot learning", "few-shot learning"]),
