@@ -90,11 +90,13 @@ def accepts_match(name: str, text: str, type_: str = "Dataset") -> bool:
     (False, True)
     >>> accepts_match("Accuracy", "accuracy", "Metric"), accepts_match("BLEU", "bleu", "Metric")
     (True, False)
-    >>> accepts_match("MATH", "Math"), accepts_match("MATH", "MATH")
-    (False, True)
+    >>> accepts_match("MATH", "Math"), accepts_match("MATH", "MATH"), accepts_match("NDCG", "nDCG", "Metric")
+    (False, True, True)
     """
     if name.isupper() and len(name) > 1 and not any(ch.isdigit() for ch in name):
-        return text.isupper()  # an acronym in capitals: "MATH", not "Math"
+        # An acronym in capitals: "MATH", not "Math". A term's acronym may lower its first
+        # letter, the word it abbreviates being a modifier: "nDCG" for NDCG.
+        return text.isupper() or (type_ in _TERM_TYPES and len(text) >= 3 and text[0].islower() and text[1:].isupper())
     if not text.islower() or name.islower() or any(ch.isdigit() for ch in name):
         return True
     return type_ in _TERM_TYPES and _is_title_cased_term(name)
