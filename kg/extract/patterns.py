@@ -477,10 +477,10 @@ def _metric_subscript_regex() -> re.Pattern:
 
 def find_metric_subscripts(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of measures written with a subscript or a cut-off: "F_1", "AP_{50}",
-    "R@10", "nDCG@k" (LaTeX and leaderboard notation no list spells out).
+    "Recall@10", "nDCG@k" (LaTeX and leaderboard notation no list spells out).
 
-    >>> [name for _, _, name in find_metric_subscripts("scored by F_1, AP_{50} and R@10 on X_1")]
-    ['F_1', 'AP_{50}', 'R@10']
+    >>> [name for _, _, name in find_metric_subscripts("scored by F_1, AP_{50} and nDCG@10 on X_1")]
+    ['F_1', 'AP_{50}', 'nDCG@10']
     """
     return [(match.start(), match.end(), match.group()) for match in _metric_subscript_regex().finditer(text)]
 
