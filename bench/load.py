@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--graph", type=Path, help="node-link JSON graph to load instead of a synthetic one")
     parser.add_argument("--papers", type=int, default=6000, help="synthetic papers (about 19 relationships each)")
     parser.add_argument("--batch-size", type=int, default=2000)
+    parser.add_argument("--writers", type=int, default=1, help="concurrent write transactions (load_graph's writers)")
     parser.add_argument("--no-reload", action="store_true", help="skip the second (idempotent) load")
     parser.add_argument("--data-dir", type=Path, help="embedded server folder (default: a fresh temporary one)")
     parser.add_argument("--heap-size", default=None, help="JVM heap of the embedded server, e.g. 4g")
@@ -166,16 +167,16 @@ def main(argv: list[str] | None = None) -> int:
                 console.print(f"[red]The database already holds {existing:,} nodes; the benchmark needs an empty one.")
                 return 1
             apply_schema(conn)
-            first = load_graph(conn, graph, batch_size=args.batch_size)
-            second = None if args.no_reload else load_graph(conn, graph, batch_size=args.batch_size)
+            first = load_graph(conn, graph, batch_size=args.batch_size, writers=args.writers)
+            second = None if args.no_reload else load_graph(conn, graph, batch_size=args.batch_size, writers=args.writers)
             server = "external" if conn.server is None else "embedded ArcadeDB"
             startup = conn.server.startup_seconds if conn.server else None
 
     runs = {"first load": rates(first)}
     if second is not None:
         runs["reload (no changes)"] = rates(second)
-    table = Table(title=f"load_graph into {server}, batch size {args.batch_size:,}")
-    for column in ("run", "nodes", "nodes/s", "relationships", "relationships/s", "total s"):
+    table = Table(title=f"load_graph into {server}, batch size {args.batch_size:,}, {args.writers} writers")
+    for column in ("run", "nodes", "nodes/s", "relationships", "relationships/s", "retries", "total s"):
         table.add_column(column, justify="left" if column == "run" else "right")
     for name, r in runs.items():
         table.add_row(
@@ -184,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['nodes_per_second']:,}",
             f"{r['relationships']:,}",
             f"{r['relationships_per_second']:,}",
+            f"{r['retries']:,}",
             f"{r['total_seconds']:.1f}",
         )
     console.print(table)
@@ -197,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         "uri": args.uri,
         "graph": str(args.graph) if args.graph else f"synthetic, {args.papers} papers",
         "batch_size": args.batch_size,
+        "writers": args.writers,
         "server_startup_seconds": round(startup, 3) if startup is not None else None,
         "connect_seconds": round(connect_s, 3),
         "runs": runs,
