@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from neo4j import GraphDatabase
 
 from kg.cli import main
 from kg.store.server import EmbeddedServer
@@ -72,7 +73,12 @@ def test_cli_server_dropping_mid_load(tmp_path):
             [sys.executable, "-m", "kg.cli", "load", str(graph), "--uri", server.uri, "--user", user, "--batch-size", "100"],
             env={**os.environ, "NEO4J_PASSWORD": password}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-        time.sleep(4)
+        with GraphDatabase.driver(server.uri, auth=(user, password)) as driver:
+            deadline = time.monotonic() + 120
+            while process.poll() is None and time.monotonic() < deadline:
+                if driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n").records[0]["n"] > 0:
+                    break  # past the nodes, into the relationships: stop the server now
+                time.sleep(0.05)
         assert process.poll() is None, "the load finished before the server could be stopped"
         os.kill(server.pid, signal.SIGKILL)
         _, stderr = process.communicate(timeout=180)
