@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kg.errors import GraphError
 from kg.models import ENTITY_TYPES, RELATION_TYPES, Entity, PaperExtraction, normalize_key
-from kg.resolve import Resolver, mention_key
+from kg.resolve import Resolver, paper_keys
 
 __all__ = [
     "NODE_LABELS",
@@ -241,7 +241,7 @@ def _paper_facts(extraction: PaperExtraction) -> tuple:
         f"paper {paper.id!r}",
     )
     organization = (paper.organization.id, paper.organization.name) if paper.organization else None
-    key_of = {mention.text: mention_key(mention) for mention in extraction.mentions}
+    key_of = paper_keys(extraction.mentions)
     counts = Counter(key_of[mention.text] for mention in extraction.mentions)
     first_sentence: dict[str, str] = {}
     for mention in extraction.mentions:

@@ -5,6 +5,10 @@ name list row they matched (GSM8K = Grade School Math 8K), and by the acronym ti
 texts make ("Regression Mean (RegMean)" puts RegMean with Regression Mean). Memory
 grows with the number of distinct names, not with the number of papers.
 
+An acronym's definition holds in the paper that gives it. Elsewhere, a bare acronym joins
+the long form most papers define it with, and only when they agree: "CI" is Contextual
+Integrity in one paper and Confidence Interval in another, so a bare "CI" stays itself.
+
 >>> from kg.models import Mention
 >>> resolver = Resolver()
 >>> resolver.add_mentions([
@@ -15,6 +19,11 @@ grows with the number of distinct names, not with the number of papers.
 >>> entity = resolver.entity_of("RegMean")
 >>> entity.name, entity.aliases
 ('Regression Mean', ['RegMean'])
+>>> for long_form in ("Confidence Interval", "Cochlear Implant"):
+...     resolver.add_mentions([Mention(text="CI", type="Metric", sentence=0, start=0, end=2, long_form=long_form)])
+>>> resolver.add_mentions([Mention(text="CI", type="Metric", sentence=0, start=0, end=2)])
+>>> resolver.entity_of("CI").name, resolver.entity_of("Confidence Interval").aliases
+('CI', ['CI'])
 """
 
 from __future__ import annotations
@@ -24,15 +33,32 @@ from collections.abc import Iterable
 
 from kg.models import Entity, Mention, normalize_key
 
-__all__ = ["Resolver", "mention_key"]
+__all__ = ["Resolver", "mention_key", "paper_keys"]
 
 # A name list's type is more trustworthy than a shape guess.
 _LISTED_TYPE_WEIGHT = 3
+# A bare acronym joins a long form when at least this share of its definitions agree.
+_ACRONYM_AGREEMENT = 0.75
 
 
 def mention_key(mention: Mention) -> str:
     """The key a mention is grouped under: its list row's name when it matched one."""
     return normalize_key(mention.canonical or mention.text)
+
+
+def paper_keys(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Surface text -> key within one paper: an acronym the paper defines takes its long form's key.
+
+    >>> paper_keys([Mention(text="Grade School Math 8K", type="Dataset", sentence=0, start=0, end=20, canonical="GSM8K"),
+    ...             Mention(text="GSM", type="Dataset", sentence=0, start=22, end=25, long_form="Grade School Math 8K")])
+    {'Grade School Math 8K': 'gsm8k', 'GSM': 'gsm8k'}
+    """
+    mentions = list(mentions)
+    keys = {mention.text: mention_key(mention) for mention in mentions}
+    for mention in mentions:
+        if mention.long_form:
+            keys[mention.text] = keys.get(mention.long_form) or normalize_key(mention.long_form)
+    return keys
 
 
 class Resolver:
@@ -44,6 +70,8 @@ class Resolver:
         self._types: dict[str, Counter[str]] = {}
         self._listed_names: dict[str, str] = {}
         self._long_forms: set[str] = set()
+        # acronym key -> the long-form keys papers define it with, and in how many papers
+        self._definitions: dict[str, Counter[str]] = {}
         self._entities: dict[str, Entity] | None = None
 
     def _find(self, key: str) -> str:
@@ -60,22 +88,45 @@ class Resolver:
             self._parent[root_b] = root_a
 
     def add_mentions(self, mentions: Iterable[Mention]) -> None:
-        """Record one paper's mentions (their surface forms, types and acronym ties)."""
+        """Record one paper's mentions (their surface forms, types and acronym definitions)."""
         self._entities = None
+        mentions = list(mentions)
+        keys = paper_keys(mentions)
+        defined: dict[str, tuple[str, str]] = {}  # acronym key -> (long form's key, long form)
         for mention in mentions:
-            key = mention_key(mention)
+            key = keys[mention.text]
             if not key:
                 continue
             self._find(key)
             self._surfaces.setdefault(key, Counter())[mention.text] += 1
-            weight = _LISTED_TYPE_WEIGHT if mention.canonical else 1
-            self._types.setdefault(key, Counter())[mention.type] += weight
-            if mention.canonical:
+            # A list row the paper's own definition overrides says nothing about this key.
+            listed = mention.canonical is not None and key == mention_key(mention)
+            self._types.setdefault(key, Counter())[mention.type] += _LISTED_TYPE_WEIGHT if listed else 1
+            if listed:
                 self._listed_names[key] = mention.canonical
             if mention.long_form:
-                long_key = normalize_key(mention.long_form)
-                self._long_forms.add(long_key)
-                self._union(long_key, key)
+                self._long_forms.add(key)
+                defined[mention_key(mention)] = (key, mention.long_form)
+        texts = {mention.text for mention in mentions}
+        for short_key, (long_key, long_form) in defined.items():
+            if long_key and long_form not in texts:  # a long form the extractor did not type still names its entity
+                self._surfaces.setdefault(long_key, Counter())[long_form] += 1
+            if short_key and short_key != long_key:
+                self._definitions.setdefault(short_key, Counter())[long_key] += 1
+
+    def _join_agreed_acronyms(self) -> None:
+        """Put each bare acronym with the long form its definitions agree on, if they do."""
+        agreed = {}
+        for short_key, long_keys in self._definitions.items():
+            by_group = Counter()
+            for long_key, papers in long_keys.items():
+                by_group[self._find(long_key)] += papers
+            group, papers = by_group.most_common(1)[0]
+            if papers >= _ACRONYM_AGREEMENT * sum(by_group.values()):
+                agreed[short_key] = group
+        for short_key, group in agreed.items():
+            if short_key in self._surfaces:
+                self._union(group, short_key)
 
     def _name_group(self, keys: list[str]) -> Entity:
         surfaces: Counter[str] = Counter()
@@ -97,9 +148,13 @@ class Resolver:
     def entities(self) -> dict[str, Entity]:
         """Every recorded key -> its canonical entity."""
         if self._entities is None:
+            # Acronym ties depend on all definitions so far: joined here, undone once grouped.
+            parent = dict(self._parent)
+            self._join_agreed_acronyms()
             groups: dict[str, list[str]] = {}
             for key in self._parent:
                 groups.setdefault(self._find(key), []).append(key)
+            self._parent = parent
             self._entities = {}
             for keys in groups.values():
                 named = [key for key in keys if key in self._surfaces]

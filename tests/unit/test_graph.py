@@ -160,3 +160,26 @@ def test_graph_read_json_errors_name_the_file(tmp_path):
         read_json(tmp_path / "bad.json")
     with pytest.raises(GraphError, match="no such graph file"):
         read_json(tmp_path / "missing.json")
+
+
+def test_acronym_definitions_hold_in_their_own_paper():
+    # "CI" means two things in two papers; a third paper's bare "CI" is neither.
+    corpus = [
+        _extraction("ci1", [_mention("Confidence Interval", "Metric"), _mention("CI", "Metric", long_form="Confidence Interval")]),
+        _extraction("ci2", [_mention("Cochlear Implant", "Method"), _mention("CI", "Method", long_form="Cochlear Implant")]),
+        _extraction("ci3", [_mention("CI", "Metric")]),
+        # Three of four papers agree on "RL": a bare "RL" is reinforcement learning.
+        *[_extraction(f"rl{i}", [_mention("reinforcement learning", "Method"), _mention("RL", "Method", long_form="reinforcement learning")])
+          for i in range(3)],
+        _extraction("rl3", [_mention("representation learning", "Method"), _mention("RL", "Method", long_form="representation learning")]),
+        _extraction("rl4", [_mention("RL", "Method")]),
+    ]
+    graph = build_graph(corpus)
+    mentioned = {p: {v for _, v, k in graph.out_edges(f"Paper:{p}", keys=True) if k == "MENTIONS"} for p in ("ci1", "ci2", "ci3", "rl3", "rl4")}
+    assert mentioned["ci1"] == {"Metric:confidenceinterval"}
+    assert mentioned["ci2"] == {"Method:cochlearimplant"}
+    assert mentioned["ci3"] == {"Metric:ci"}
+    assert graph.nodes["Metric:confidenceinterval"]["aliases"] == ["CI"]
+    assert mentioned["rl3"] == {"Method:representationlearning"}
+    assert mentioned["rl4"] == {"Method:reinforcementlearning"}
+    assert "Method:rl" not in graph
