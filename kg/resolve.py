@@ -106,7 +106,8 @@ class Resolver:
                 self._listed_names[key] = mention.canonical
             if mention.long_form:
                 self._long_forms.add(key)
-                defined[mention_key(mention)] = (key, mention.long_form)
+                # Keyed by the acronym as written: a list row it also matched is not what it means here.
+                defined[normalize_key(mention.text)] = (key, mention.long_form)
         texts = {mention.text for mention in mentions}
         for short_key, (long_key, long_form) in defined.items():
             if long_key and long_form not in texts:  # a long form the extractor did not type still names its entity

@@ -30,11 +30,13 @@ def _split_glued_punctuation(nlp: Language) -> None:
     - a sentence's final period: "GSM8K." -> "GSM8K" "." (spaCy keeps it after a capital
       that follows a digit);
     - brackets glued to words: "AI-DO(Automating" -> "AI-DO" "(" "Automating";
-    - sentences glued by a period: "planning).ProtoReasoning" -> ... ")" "." "ProtoReasoning".
+    - sentences glued by a period: "planning).ProtoReasoning" -> ... ")" "." "ProtoReasoning";
+    - a hyphenated suffix after a bracket: "(RL)-based" -> "(" "RL" ")" "-" "based".
     """
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9+])\.$"]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])[()\[\]](?=[A-Za-z])", r"(?<=[a-z)\]])\.(?=[A-Z][a-z])"]
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])[()\[\]](?=[A-Za-z])", r"(?<=[a-z)\]])\.(?=[A-Z][a-z])",
+               r"(?<=[A-Za-z0-9])[)\]](?=[-\u2013\u2014])", r"(?<=[)\]])[-\u2013\u2014]+(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract.abbreviations import is_short_form, match_long_form
 from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
@@ -35,6 +36,20 @@ def _spans_by_offsets(spans) -> dict[tuple[int, int], Span]:
     return found
 
 
+def spells_listed_name(long_form: str, listed: str) -> bool:
+    """Whether a long form can stand for the list row its acronym matched.
+
+    A row named by an acronym is spelled by its long form ("Low-Rank Adaptation" for LoRA);
+    a row named in words is only itself ("Adaptive Cruise Control (ACC)" is not accuracy).
+
+    >>> spells_listed_name("Low-Rank Adaptation", "LoRA"), spells_listed_name("Adaptive Cruise Control", "accuracy")
+    (True, False)
+    """
+    if normalize_key(long_form) == normalize_key(listed):
+        return True
+    return is_short_form(listed) and match_long_form(long_form, listed) is not None
+
+
 def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, int], Span]) -> Span | None:
     """The entity span for a long form, typed and named after whichever side is known."""
     long_known = known.get((long.start, long.end))
@@ -43,7 +58,7 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
         return long_known
     if short_known is None and not is_coined_name(short.text):
         return None
-    if short_known is not None and short_known.id_:
+    if short_known is not None and short_known.id_ and spells_listed_name(long.text, short_known.id_):
         return Span(doc, long.start, long.end, label=short_known.label_, span_id=short_known.id_)
     type_ = guess_type(short.text, long_form=long.text)
     # A capitalised long form typed by default may still be a dataset's name; a lower-case

@@ -54,6 +54,19 @@ def test_abbreviation_ties_acronym_to_long_form(nlp):
     assert any(m.text == "Regression Mean" and m.type == "Method" for m in record.mentions)
 
 
+def test_acronym_glued_to_a_hyphenated_suffix_is_its_own_token(nlp):
+    record = _extract(nlp, "A study", "Group Relative Policy Optimization (GRPO)-based training helps. GRPO is fast.")
+    assert {m.text for m in record.mentions} == {"Group Relative Policy Optimization", "GRPO"}
+
+
+def test_long_form_not_spelling_the_listed_name_is_not_that_entity(nlp):
+    # "ACC" is on the metric list as accuracy; this paper defines it as something else.
+    record = _extract(nlp, "A study", "Adaptive Cruise Control (ACC) keeps distance. ACC is safe.")
+    cruise = [m for m in record.mentions if m.text == "Adaptive Cruise Control"]
+    assert cruise and cruise[0].canonical is None
+    assert all(m.long_form == "Adaptive Cruise Control" for m in record.mentions if m.text == "ACC")
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

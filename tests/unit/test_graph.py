@@ -183,3 +183,16 @@ def test_acronym_definitions_hold_in_their_own_paper():
     assert mentioned["rl3"] == {"Method:representationlearning"}
     assert mentioned["rl4"] == {"Method:reinforcementlearning"}
     assert "Method:rl" not in graph
+
+
+def test_acronym_on_a_list_defined_otherwise_leaves_the_listed_entity_alone():
+    # "R1" is listed as DeepSeek-R1; one paper defines it as Recall@1.
+    corpus = [
+        _extraction("m", [_mention("Recall@1", "Metric", canonical="Recall@1"),
+                          _mention("R1", "Metric", canonical="DeepSeek-R1", long_form="Recall@1")]),
+        _extraction("d", [_mention("R1", "Model", canonical="DeepSeek-R1")]),
+    ]
+    graph = build_graph(corpus)
+    assert graph.nodes["Model:deepseekr1"]["name"] == "DeepSeek-R1"
+    assert graph.nodes["Metric:recall@1"]["aliases"] == ["R1"]
+    assert graph.has_edge("Paper:m", "Metric:recall@1", "MENTIONS") and not graph.has_edge("Paper:m", "Model:deepseekr1", "MENTIONS")
