@@ -15,12 +15,27 @@ WITH key, [x IN [d, mo, me, mt, t] WHERE x IS NOT NULL] AS exact
 CALL { WITH key, exact WITH key, exact WHERE size(exact) = 0 MATCH (:Name {key: key})-[:NAMES]->(x) RETURN collect(x) AS aliases }
 UNWIND exact + aliases AS e
 WITH collect(e) AS resolved
-UNWIND resolved AS e
-MATCH (e)<-[:MENTIONS]-(p)
-WITH DISTINCT resolved, p
-MATCH (p)-[:MENTIONS]->(other)
-WHERE NOT other IN resolved
-WITH resolved, other, count(*) AS shared_papers
-ORDER BY shared_papers DESC, other.name, other.type
-LIMIT $limit
-RETURN other.name AS name, other.type AS type, shared_papers, [x IN resolved | x.name] AS entities
+// An entity mentioned by 500 papers or more keeps its 100 top co-occurring entities in lists
+// (loaders/95-99, refreshed after every load); the others are counted here.
+CALL {
+  WITH resolved
+  WITH resolved WHERE size(resolved) = 1 AND size(coalesce(resolved[0].co_occurring_names, [])) >= $limit
+  WITH resolved[0] AS e
+  UNWIND range(0, $limit - 1) AS i
+  RETURN collect({name: e.co_occurring_names[i], type: e.co_occurring_types[i], shared_papers: e.co_occurring_papers[i]}) AS stored
+}
+CALL {
+  WITH resolved, stored
+  WITH resolved WHERE size(stored) = 0
+  UNWIND resolved AS e
+  MATCH (e)<-[:MENTIONS]-(p)
+  WITH DISTINCT resolved, p
+  MATCH (p)-[:MENTIONS]->(other)
+  WHERE NOT other IN resolved
+  WITH other, count(*) AS shared_papers
+  ORDER BY shared_papers DESC, other.name, other.type
+  LIMIT $limit
+  RETURN collect({name: other.name, type: other.type, shared_papers: shared_papers}) AS counted
+}
+UNWIND stored + counted AS row
+RETURN row.name AS name, row.type AS type, row.shared_papers AS shared_papers, [x IN resolved | x.name] AS entities
