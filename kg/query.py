@@ -74,9 +74,11 @@ class QueryParam:
     type: str  # one of PARAM_TYPES
     example: Any  # already of that type: "MetaWorld", 10
     description: str = ""
+    default: Any = None  # taken when the parameter is not given; None: it must be given
 
     def __str__(self) -> str:
-        return f"${self.name} ({self.type}, e.g. {json.dumps(self.example, ensure_ascii=False)})"
+        default = "" if self.default is None else f", default {json.dumps(self.default, ensure_ascii=False)}"
+        return f"${self.name} ({self.type}, e.g. {json.dumps(self.example, ensure_ascii=False)}{default})"
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,9 @@ class CannedQuery:
 
     @property
     def example_params(self) -> dict[str, str]:
-        """The header's examples as the CLI would pass them: ``{"dataset": "MetaWorld"}``."""
-        return {p.name: _as_text(p.example) for p in self.params}
+        """The header's examples of the parameters that must be given, as the CLI would pass
+        them: ``{"dataset": "MetaWorld"}``."""
+        return {p.name: _as_text(p.example) for p in self.params if p.default is None}
 
     @property
     def usage(self) -> str:
@@ -110,9 +113,10 @@ class CannedQuery:
 # -- the header ------------------------------------------------------------------------
 
 _TITLE = re.compile(r"^(?P<name>[a-z][a-z0-9-]*):\s*(?P<description>\S.*)$")
+_VALUE = r"\"(?:[^\"\\]|\\.)*\"|-?\d+(?:\.\d+)?|true|false"
 _PARAM = re.compile(
-    r"^\$(?P<name>\w+):\s*(?P<type>\w+),\s*e\.g\.\s*"
-    r"(?P<example>\"(?:[^\"\\]|\\.)*\"|-?\d+(?:\.\d+)?|true|false)\.?\s*(?P<description>.*)$"
+    rf"^\$(?P<name>\w+):\s*(?P<type>\w+),\s*e\.g\.\s*(?P<example>{_VALUE})"
+    rf"(?:,\s*default\s+(?P<default>{_VALUE}))?\.?\s*(?P<description>.*)$"
 )
 _USED_PARAM = re.compile(r"\$(\w+)")
 
@@ -124,9 +128,9 @@ def parse_header(text: str, file: str = "<query>") -> tuple[str, str, tuple[Quer
     ``// $param:`` line lacks a known type or an example.
 
     >>> name, description, params, _ = parse_header(
-    ...     '// demo: counts papers.\\n// $limit: int, e.g. 10. How many.\\nRETURN $limit')
+    ...     '// demo: counts papers.\\n// $limit: int, e.g. 10, default 25. How many.\\nRETURN $limit')
     >>> name, description, params[0]
-    ('demo', 'counts papers.', QueryParam(name='limit', type='int', example=10, description='How many.'))
+    ('demo', 'counts papers.', QueryParam(name='limit', type='int', example=10, description='How many.', default=25))
     """
     raw = []
     for line in text.splitlines():
@@ -151,10 +155,11 @@ def parse_header(text: str, file: str = "<query>") -> tuple[str, str, tuple[Quer
         if match is None or match["type"] not in PARAM_TYPES:
             raise QueryError(
                 f"{file}: cannot read the parameter line '// {line}'; write it as "
-                f"'// $name: <{'|'.join(PARAM_TYPES)}>, e.g. <example>. <description>'."
+                f"'// $name: <{'|'.join(PARAM_TYPES)}>, e.g. <example>[, default <value>]. <description>'."
             )
         example = json.loads(match["example"])
-        params.append(QueryParam(match["name"], match["type"], _coerce(match["type"], example), match["description"]))
+        default = None if match["default"] is None else _coerce(match["type"], json.loads(match["default"]))
+        params.append(QueryParam(match["name"], match["type"], _coerce(match["type"], example), match["description"], default))
     return title["name"], title["description"], tuple(params), "\n".join(lines)
 
 
@@ -280,7 +285,8 @@ def coerce_params(query: CannedQuery, params: dict[str, Any]) -> dict[str, Any]:
             f"Query '{query.name}' has no parameter {', '.join('$' + n for n in unknown)}; "
             f"it expects {expected}. Example: {query.usage}"
         )
-    missing = [p for p in query.params if p.name not in params or params[p.name] is None]
+    params = {**params, **{p.name: p.default for p in query.params if p.default is not None and params.get(p.name) is None}}
+    missing = [p for p in query.params if params.get(p.name) is None]
     if missing:
         raise QueryError(
             f"Query '{query.name}' needs {', '.join(str(p) for p in missing)}; it expects {expected}. "

@@ -2,6 +2,7 @@
 // $name: string, e.g. "Chain-of-Thought". A method's or model's name or alias; case, spaces, hyphens, underscores and
 //   dots are ignored. The methods and models whose key is the normalized name are taken; when there are none,
 //   those listing it as an alias.
+// $limit: int, e.g. 10, default 50. How many rows (datasets) to return, most papers first.
 // Returns: one row per dataset and method, most papers first: dataset, papers (int, papers that introduce or use
 //   the method and evaluate on the dataset), introduced_in (int, of those, papers that introduce it),
 //   method (its canonical name), titles (up to 5 paper titles, newest first).
@@ -22,3 +23,4 @@ ORDER BY date DESC, title
 WITH d, e, count(p) AS papers, sum(introduces) AS introduced_in, collect(title) AS titles
 RETURN d.name AS dataset, papers, introduced_in, e.name AS method, titles[..5] AS titles
 ORDER BY papers DESC, introduced_in DESC, dataset, method
+LIMIT $limit

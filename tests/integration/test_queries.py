@@ -186,6 +186,8 @@ def test_queries_datasets_for_method_known(db, graph):
     _, rows = run_query(db, "datasets-for-method", {"name": "CoT"})
     assert rows and {row["method"] for row in rows} == {graph.nodes[method]["name"]}
     assert any(REFT in row["titles"] for row in rows)  # ReFT uses CoT and evaluates on GSM8K, MathQA, SVAMP
+    _, top = run_query(db, "datasets-for-method", {"name": "CoT", "limit": "1"})
+    assert top == rows[:1]
 
 
 def test_queries_introduced_by(db, graph):

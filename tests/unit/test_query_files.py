@@ -111,6 +111,14 @@ def test_query_coerce_params_types():
     assert coerce_params(get_query("related-papers"), {"paper": "42", "limit": 3}) == {"paper": "42", "limit": 3}
 
 
+def test_query_optional_parameter_takes_its_default():
+    query = get_query("datasets-for-method")
+    assert [str(p) for p in query.params] == ['$name (string, e.g. "Chain-of-Thought")', "$limit (int, e.g. 10, default 50)"]
+    assert coerce_params(query, {"name": "CoT"}) == {"name": "CoT", "limit": 50}
+    assert coerce_params(query, {"name": "CoT", "limit": "3"}) == {"name": "CoT", "limit": 3}
+    assert query.usage == "kg query datasets-for-method --param name=Chain-of-Thought"
+
+
 @pytest.mark.parametrize(
     "params, message",
     [
