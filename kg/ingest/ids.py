@@ -61,7 +61,8 @@ def normalize_title(title: str) -> str:
     >>> normalize_title("  RegMean++: Enhancing  Effectiveness!")
     'regmean enhancing effectiveness'
     """
-    folded = unicodedata.normalize("NFKC", title).casefold()
+    # upper() first: casefold alone keeps "ı" apart from the "i" that "I" folds to.
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", title).upper()).casefold()
     return _NOT_WORD.sub(" ", folded).strip()
 
 
