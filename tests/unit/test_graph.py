@@ -111,6 +111,13 @@ def test_graph_invalid_record_names_it():
         build_graph([bad])
 
 
+def test_graph_invalid_edge_names_it():
+    from kg.graph import graph_from_records
+
+    with pytest.raises(GraphError, match="invalid MENTIONS relationship Paper:p -> Dataset:d"):
+        graph_from_records([("edge", "MENTIONS", "Paper", "p", "Dataset", "d", {"count": "many"})])
+
+
 def test_graph_json_round_trips(corpus, tmp_path):
     graph = build_graph(corpus)
     write_json(graph, tmp_path / "g.json")
