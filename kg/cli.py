@@ -314,7 +314,7 @@ def export(output: Path, fmt: str, graph_file: Path) -> None:
 @main.command()
 @db_options
 def schema(uri, user, password, database, data_dir) -> None:
-    """Create kg's constraints and indexes (schema/*.cypher), then entity counts and ranks; safe to run again.
+    """Create kg's constraints and indexes (schema/*.cypher), then entity counts, ranks and co-occurring lists; safe to run again.
 
     \b
     Example:
@@ -326,7 +326,7 @@ def schema(uri, user, password, database, data_dir) -> None:
     with _connect(uri, user, password, database, data_dir) as conn:
         names = apply_schema(conn)
         refresh_counts(conn)
-    out.print(f"applied {len(names)} schema statements to {uri or data_dir} and refreshed the entity counts and ranks")
+    out.print(f"applied {len(names)} schema statements to {uri or data_dir} and refreshed the entity counts, ranks and co-occurring lists")
 
 
 @main.command()

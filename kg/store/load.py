@@ -7,7 +7,7 @@ a failing batch leaves nothing of itself behind; transient errors are retried
 with jittered exponential backoff, each retry running alone. With ``writers`` > 1,
 batches of the same loader run at once; a loader finishes before the next starts. Entity
 rows bring their alias look-up rows (kg.graph.name_index); after the rows, derived
-counts and ranks are recomputed over the whole graph (refresh_counts).
+counts, ranks and co-occurring lists are recomputed over the whole graph (refresh_counts).
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def count_statements() -> tuple[tuple[str, str], ...]:
 
 
 def refresh_counts(conn: Connection) -> None:
-    """Recompute derived counts (each entity's ``papers``) over the whole graph.
+    """Recompute derived properties (each entity's ``papers``, ``rank``, co-occurring lists) over the whole graph.
 
     Runs after every load, so the counts stay right when a second corpus merges in;
     run it by hand (``kg schema``) after a neo4j-admin import.
