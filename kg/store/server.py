@@ -390,7 +390,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def default_heap_size() -> str:
-    """A quarter of this machine's memory, from 1 to 8 GiB ("6g" on 24 GiB)."""
+    """A quarter of this machine's memory in whole GiB, from 1 to 8 ("5g" on a box reporting 23.5 GiB)."""
     try:
         total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (AttributeError, ValueError, OSError):
