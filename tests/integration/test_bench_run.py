@@ -51,3 +51,24 @@ def test_bench_corpus_repeats_get_distinct_arxiv_ids():
     repeated = {_repeat_id(arxiv_id, repeat) for repeat in range(10) for arxiv_id in ids}
     assert len(repeated) == 10 * len(set(ids))  # 2009.04953 and 2109.04953 once collided
     assert all(normalize_arxiv_id(arxiv_id) == arxiv_id for arxiv_id in list(repeated)[:1000])
+
+
+def test_bench_export_repeats_papers_with_distinct_ids(tmp_path):
+    if not CORPUS.exists():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    output = tmp_path / "export.json"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "export.py"), "--abstracts", "60", "--repeat", "3", "--workers", "1", "--output", str(output)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(output.read_text())
+    assert (report["abstracts"], report["extracted"], report["repeat"]) == (180, 60, 3)
+    assert report["csv_mb"] >= 0 and report["csv_export_s"] >= 0
+    sys.path.insert(0, str(ROOT / "bench"))
+    from export import repeated
+
+    facts = [({"id": "2401.00001"}, None, [], [], [({"id": "r1"}, None, None)])]
+    copies = list(repeated(facts, 3))
+    assert [paper["id"] for paper, *_ in copies] == ["2401.00001", "2401.00001~1", "2401.00001~2"]
+    assert [results[0][0]["id"] for *_, results in copies] == ["r1", "r1~1", "r1~2"]
