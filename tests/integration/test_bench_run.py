@@ -13,15 +13,16 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "arxiv-daily.jsonl.gz"
 
 
-def test_bench_run_writes_json_and_markdown(tmp_path):
+def run_bench(script: str, *args: str) -> None:
     if not CORPUS.exists():
         pytest.skip(f"the shared corpus is not at {CORPUS}")
-    output = tmp_path / "run"
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "150", "--workers", "1", "--repeats", "1", "--output", str(output)],
-        capture_output=True, text=True, timeout=600,
-    )
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_bench_run_writes_json_and_markdown(tmp_path):
+    output = tmp_path / "run"
+    run_bench("run.py", "--sizes", "150", "--workers", "1", "--repeats", "1", "--output", str(output))
     report = json.loads(output.with_suffix(".json").read_text())
     [run] = report["runs"]
     assert run["abstracts"] == 150 and run["papers"] == 150
@@ -54,14 +55,8 @@ def test_bench_corpus_repeats_get_distinct_arxiv_ids():
 
 
 def test_bench_export_repeats_papers_with_distinct_ids(tmp_path):
-    if not CORPUS.exists():
-        pytest.skip(f"the shared corpus is not at {CORPUS}")
     output = tmp_path / "export.json"
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "export.py"), "--abstracts", "60", "--repeat", "3", "--workers", "1", "--output", str(output)],
-        capture_output=True, text=True, timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    run_bench("export.py", "--abstracts", "60", "--repeat", "3", "--workers", "1", "--output", str(output))
     report = json.loads(output.read_text())
     assert (report["abstracts"], report["extracted"], report["repeat"]) == (180, 60, 3)
     assert report["csv_mb"] >= 0 and report["csv_export_s"] >= 0
