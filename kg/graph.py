@@ -233,8 +233,9 @@ class GraphBuilder:
         return len(self._facts)
 
     def add(self, extraction: PaperExtraction) -> None:
-        self.resolver.add_mentions(extraction.mentions)
-        self._facts.append(_paper_facts(extraction))
+        keys = paper_keys(extraction.mentions)
+        self.resolver.add_mentions(extraction.mentions, keys)
+        self._facts.append(_paper_facts(extraction, keys))
 
     def chunks(self) -> Iterator[list[Record]]:
         """The graph as lists of records: every entity first, then papers chunk by chunk,
@@ -262,8 +263,9 @@ class GraphBuilder:
         return graph_from_records(self.records())
 
 
-def _paper_facts(extraction: PaperExtraction) -> tuple:
-    """(paper node, organization, mentions, relations, results) of one paper, by name key."""
+def _paper_facts(extraction: PaperExtraction, key_of: dict[str, str]) -> tuple:
+    """(paper node, organization, mentions, relations, results) of one paper, by name key
+    (`key_of`: its mentions' ``paper_keys``)."""
     paper, sentences = extraction.paper, extraction.sentences
     node = _validated(
         PaperNode,
@@ -282,7 +284,6 @@ def _paper_facts(extraction: PaperExtraction) -> tuple:
         f"paper {paper.id!r}",
     )
     organization = (paper.organization.id, paper.organization.name) if paper.organization else None
-    key_of = paper_keys(extraction.mentions)
     counts = Counter(key_of[mention.text] for mention in extraction.mentions)
     first_sentence: dict[str, str] = {}
     for mention in extraction.mentions:

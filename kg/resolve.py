@@ -87,11 +87,12 @@ class Resolver:
         if root_a != root_b:
             self._parent[root_b] = root_a
 
-    def add_mentions(self, mentions: Iterable[Mention]) -> None:
-        """Record one paper's mentions (their surface forms, types and acronym definitions)."""
+    def add_mentions(self, mentions: Iterable[Mention], keys: dict[str, str] | None = None) -> None:
+        """Record one paper's mentions (their surface forms, types and acronym definitions);
+        `keys` is their ``paper_keys`` when the caller has it already."""
         self._entities = None
         mentions = list(mentions)
-        keys = paper_keys(mentions)
+        keys = paper_keys(mentions) if keys is None else keys
         defined: dict[str, tuple[str, str]] = {}  # acronym key -> (long form's key, long form)
         for mention in mentions:
             key = keys[mention.text]
