@@ -166,7 +166,7 @@ def _validated(model: type[_Node], record: dict[str, Any], what: str) -> dict[st
 # holds millions (the resolver's names, the entities) while it builds and writes records,
 # which hold no cycles and are freed by reference counting: with the collector running,
 # resolving the names of 100,000 abstracts took twice as long, and the CSV export of
-# 1,000,000 took 124 s instead of 107. While a consumer loads the records the collector
+# 1,000,000 took 124 s instead of 102-106. While a consumer loads the records the collector
 # must run (the driver leaves cycles: the 100,000-abstract load peaked 500 MB higher
 # without it), so the long-lived objects are frozen out of its walks instead.
 @contextmanager
