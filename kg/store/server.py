@@ -402,7 +402,7 @@ def jvm_memory(heap_size: str | None, env_args: str = "") -> dict[str, Any]:
     """``start_jvm`` arguments: the heap, and half of it for ArcadeDB's page cache.
 
     ArcadeDB's own default cache is a quarter of the heap, which a million abstracts'
-    database (6.5 GB) outgrows many times. -Xmx or arcadedb.maxPageRAM set in
+    database (about 6 GB) outgrows many times. -Xmx or arcadedb.maxPageRAM set in
     ARCADEDB_JVM_ARGS win over both defaults.
 
     >>> jvm_memory("8g")
