@@ -13,6 +13,7 @@ bench/results/export.json.
 from __future__ import annotations
 
 import json
+import pickle
 import sys
 import tempfile
 import time
@@ -56,8 +57,8 @@ def main(abstracts: int, repeat: int, workers: int, corpus: Path, output: Path) 
     builder = builder_from_files([source], workers=workers, spool=True)
     extract_s = time.perf_counter() - started
     spool = FactSpool()
-    for facts in repeated(builder._facts, repeat):
-        spool.append(facts)
+    for facts in repeated(builder._stored_facts(), repeat):
+        spool.append(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
     builder._facts = spool
     with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:
         started = time.perf_counter()

@@ -32,20 +32,22 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kg.errors import GraphError
 from kg.models import ENTITY_TYPES, RELATION_TYPES, Entity, PaperExtraction, normalize_key
-from kg.resolve import Resolver, paper_keys
+from kg.resolve import MentionName, Resolver, paper_keys
 
 __all__ = [
     "NODE_LABELS",
     "EDGE_TYPES",
     "build_graph",
     "GraphBuilder",
+    "PreparedPaper",
+    "prepare_paper",
     "FactSpool",
     "Relationship",
     "graph_from_records",
@@ -201,8 +203,9 @@ class FactSpool:
         self._file = tempfile.TemporaryFile(prefix="kg-facts-")
         self._count = 0
 
-    def append(self, facts: tuple) -> None:
-        pickle.dump(facts, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+    def append(self, facts: bytes) -> None:
+        """Add one paper's facts, pickled (``prepare_paper`` pickles them where it runs)."""
+        self._file.write(facts)
         self._count += 1
 
     def __len__(self) -> int:
@@ -226,16 +229,24 @@ class GraphBuilder:
 
     def __init__(self, spool: bool = False, chunk_size: int = 5000) -> None:
         self.resolver = Resolver()
-        self._facts: list[tuple] | FactSpool = FactSpool() if spool else []
+        self._facts: list[bytes] | FactSpool = FactSpool() if spool else []
         self.chunk_size = chunk_size
 
     def __len__(self) -> int:
         return len(self._facts)
 
     def add(self, extraction: PaperExtraction) -> None:
-        keys = paper_keys(extraction.mentions)
-        self.resolver.add_mentions(extraction.mentions, keys)
-        self._facts.append(_paper_facts(extraction, keys))
+        self.add_prepared(prepare_paper(extraction))
+
+    def add_prepared(self, paper: PreparedPaper) -> None:
+        """Add a paper ``prepare_paper`` made (in an extraction worker, say)."""
+        self.resolver.add_mentions(paper.names, paper.keys)
+        self._facts.append(paper.facts)
+
+    def _stored_facts(self) -> Iterator[tuple]:
+        if isinstance(self._facts, FactSpool):
+            return iter(self._facts)
+        return map(pickle.loads, self._facts)
 
     def chunks(self) -> Iterator[list[Record]]:
         """The graph as lists of records: every entity first, then papers chunk by chunk,
@@ -245,7 +256,7 @@ class GraphBuilder:
             entity_records = [("node", entity.type, node) for entity, node in _entity_nodes(entities)]
         yield entity_records
         organizations: set[str] = set()
-        papers = iter(self._facts)
+        papers = self._stored_facts()
         with _long_lived_frozen():
             while True:
                 with _collector_paused():
@@ -261,6 +272,27 @@ class GraphBuilder:
 
     def graph(self) -> nx.MultiDiGraph:
         return graph_from_records(self.records())
+
+
+class PreparedPaper(NamedTuple):
+    """One paper as GraphBuilder keeps it: its names for the resolver, their keys in this
+    paper (``paper_keys``), and the rest of its facts, pickled."""
+
+    names: list[MentionName]
+    keys: dict[str, str]
+    facts: bytes
+
+
+def prepare_paper(extraction: PaperExtraction) -> PreparedPaper:
+    """The per-paper part of building the graph, which needs nothing from other papers.
+
+    Extraction workers run it (``kg.extract.parallel``'s `then`), so that the main process
+    only resolves names and stores bytes.
+    """
+    keys = paper_keys(extraction.mentions)
+    names = [MentionName(m.text, m.type, m.canonical, m.long_form) for m in extraction.mentions]
+    facts = pickle.dumps(_paper_facts(extraction, keys), protocol=pickle.HIGHEST_PROTOCOL)
+    return PreparedPaper(names, keys, facts)
 
 
 def _paper_facts(extraction: PaperExtraction, key_of: dict[str, str]) -> tuple:

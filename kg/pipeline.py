@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.extract.parallel import extract_parallel
-from kg.graph import GraphBuilder
+from kg.graph import GraphBuilder, prepare_paper
 from kg.ingest import IngestSummary, read_papers
 
 __all__ = ["builder_from_files", "graph_from_files"]
@@ -29,8 +29,8 @@ def builder_from_files(
     """
     builder = GraphBuilder(spool=spool)
     papers = read_papers(list(paths), summary=summary)
-    for extraction in extract_parallel(papers, workers):
-        builder.add(extraction)
+    for paper in extract_parallel(papers, workers, then=prepare_paper):
+        builder.add_prepared(paper)
         if on_paper is not None:
             on_paper(1)
     return builder

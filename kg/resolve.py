@@ -30,10 +30,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from kg.models import Entity, Mention, normalize_key
 
-__all__ = ["Resolver", "mention_key", "paper_keys"]
+__all__ = ["MentionName", "Resolver", "mention_key", "paper_keys"]
 
 # A name list's type is more trustworthy than a shape guess.
 _LISTED_TYPE_WEIGHT = 3
@@ -41,12 +42,22 @@ _LISTED_TYPE_WEIGHT = 3
 _ACRONYM_AGREEMENT = 0.75
 
 
-def mention_key(mention: Mention) -> str:
+class MentionName(NamedTuple):
+    """What the resolver reads of a mention: a Mention's fields without its offsets, small to
+    send between processes."""
+
+    text: str
+    type: str
+    canonical: str | None = None
+    long_form: str | None = None
+
+
+def mention_key(mention: Mention | MentionName) -> str:
     """The key a mention is grouped under: its list row's name when it matched one."""
     return normalize_key(mention.canonical or mention.text)
 
 
-def paper_keys(mentions: Iterable[Mention]) -> dict[str, str]:
+def paper_keys(mentions: Iterable[Mention | MentionName]) -> dict[str, str]:
     """Surface text -> key within one paper: an acronym the paper defines takes its long form's key.
 
     >>> paper_keys([Mention(text="Grade School Math 8K", type="Dataset", sentence=0, start=0, end=20, canonical="GSM8K"),
@@ -87,7 +98,7 @@ class Resolver:
         if root_a != root_b:
             self._parent[root_b] = root_a
 
-    def add_mentions(self, mentions: Iterable[Mention], keys: dict[str, str] | None = None) -> None:
+    def add_mentions(self, mentions: Iterable[Mention | MentionName], keys: dict[str, str] | None = None) -> None:
         """Record one paper's mentions (their surface forms, types and acronym definitions);
         `keys` is their ``paper_keys`` when the caller has it already."""
         self._entities = None

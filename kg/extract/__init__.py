@@ -63,10 +63,17 @@ class _TextKeepingTokenizer:
         return getattr(self.tokenizer, name)
 
 
+# spaCy's tokenizer remembers how it split each whitespace-separated chunk, but only the
+# first 10,000 distinct ones; the name lists alone fill that before the first abstract.
+# Remembering a million (tens of MB) made it 1.8x faster on the arXiv corpus.
+TOKENIZER_CACHE_CHUNKS = 1_000_000
+
+
 def build_nlp(gazetteer_paths=None) -> Language:
     """The extraction pipeline, initialized with the shipped name lists (or the given files)."""
     nlp = spacy.blank("en")
     _split_glued_punctuation(nlp)
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     for name in COMPONENTS:
         nlp.add_pipe(name)

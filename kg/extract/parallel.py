@@ -2,6 +2,8 @@
 
 Each worker builds the pipeline once. Papers travel in chunks, and at most two
 chunks per worker are in flight, so memory stays flat however long the input is.
+A `then` function runs on each extraction inside the worker (the graph stage's
+per-paper part), so the parent only receives its smaller result.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import Any
 
 from kg.extract import build_nlp, extract
 from kg.models import Paper, PaperExtraction
@@ -30,8 +33,9 @@ def _init_worker() -> None:
     _nlp = build_nlp()
 
 
-def _extract_chunk(papers: list[Paper]) -> list[PaperExtraction]:
-    return list(extract(papers, _nlp))
+def _extract_chunk(papers: list[Paper], then: Callable[[PaperExtraction], Any] | None) -> list[Any]:
+    extractions = extract(papers, _nlp)
+    return list(extractions if then is None else map(then, extractions))
 
 
 def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
@@ -40,18 +44,28 @@ def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
         yield chunk
 
 
-def extract_parallel(papers: Iterable[Paper], workers: int | None = None, chunk_size: int = 256) -> Iterator[PaperExtraction]:
-    """Like ``extract``, over `workers` processes (default: one per core); output in input order."""
+def extract_parallel(
+    papers: Iterable[Paper],
+    workers: int | None = None,
+    chunk_size: int = 256,
+    then: Callable[[PaperExtraction], Any] | None = None,
+) -> Iterator[Any]:
+    """Like ``extract``, over `workers` processes (default: one per core); output in input order.
+
+    With `then` (a module-level function, so workers can receive it), each extraction is
+    replaced by ``then(extraction)``, computed in the worker.
+    """
     workers = workers or default_workers()
     if workers <= 1:
-        yield from extract(papers, build_nlp())
+        extractions = extract(papers, build_nlp())
+        yield from (extractions if then is None else map(then, extractions))
         return
     # fork shares the parent's loaded modules; where it is missing, spawn still works.
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     with mp.get_context(method).Pool(workers, initializer=_init_worker) as pool:
         pending: deque = deque()
         for chunk in _chunks(papers, chunk_size):
-            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+            pending.append(pool.apply_async(_extract_chunk, (chunk, then)))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().get()
         while pending:

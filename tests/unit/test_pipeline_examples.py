@@ -66,3 +66,13 @@ def test_examples_graph_round_trips_through_json(examples_graph, tmp_path):
     again = read_json(tmp_path / "graph.json")
     assert dict(again.nodes(data=True)) == dict(examples_graph.nodes(data=True))
     assert sorted(again.edges(keys=True)) == sorted(examples_graph.edges(keys=True))
+
+
+def test_examples_two_workers_give_the_same_graph(examples_graph):
+    """Workers extract and prepare each paper; the parent resolves names: same graph as one process."""
+    import networkx as nx
+
+    from kg.pipeline import graph_from_files
+    from tests.conftest import EXAMPLES
+
+    assert nx.utils.graphs_equal(graph_from_files([EXAMPLES], workers=2), examples_graph)
