@@ -19,7 +19,10 @@ from kg.extract.abbreviations import is_short_form, match_long_form
 from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
-from kg.extract.patterns import DEFAULT_TYPE, GUESSED, generic_keys, guess_type, is_coined_name, term_words, type_cues
+from kg.extract.patterns import (
+    DEFAULT_TYPE, GUESSED, generic_keys, guess_type, is_coined_name, term_words, type_cues, whole_word_offsets,
+    word_alternation,
+)
 from kg.extract.sentences import doc_text
 from kg.models import normalize_key
 
@@ -182,15 +185,16 @@ _NAMED_AFTER_CUE = re.compile(
     r"(?:(?:a|an|the) (?:new |novel |simple |unified |general )?[a-z\-]+(?: [a-z\-]+)?,? (?:called |named |dubbed |termed )?)?"
     r"(?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,3})(?=,| \(| --| that| which| to| for|\.)"
 )
+# A title's name said again in the abstract, after running text: "with Resa, a ..." (not "Resa:").
+_RUNNING_TEXT_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 # Title prefixes that are a kind of paper, not a name.
 _TITLE_WORDS = frozenset({"position", "survey", "review", "tutorial", "benchmarking", "rethinking", "towards", "toward", "beyond", "why", "how", "what", "when", "revisiting", "introduction", "overview", "report", "perspective", "perspectives", "case study", "vision"})
 
 
 @lru_cache(maxsize=1)
 def _named_by_noun_regex() -> re.Pattern:
-    nouns = sorted(type_cues()["next_word"], key=len, reverse=True)
     return re.compile(
-        r"(?<![\w\-])(?P<noun>" + "|".join(re.escape(noun) for noun in nouns) + r"),? "
+        r"(?<![\w\-])(?P<noun>" + word_alternation(type_cues()["next_word"]) + r"),? "
         r"(?:(?:which|that) (?:we|is) )?(?:named|called|dubbed|termed|coined)(?: as)? "
         r"(?:(?P<quote>[\"“'`]{1,2})(?P<quoted>[^\"”'`]{2,60}?)[,.]?[\"”'`]{1,2}"
         r"|(?P<name>[A-Z][\w\-+]*(?: (?:(?:of|for|to|and|then|in|on|with|the) )?[A-Z0-9][\w\-+]*){0,5}))",
@@ -244,7 +248,8 @@ def coined_in_text(text: str, title_end: int) -> list[str]:
             1 <= len(words) <= 3
             and all(word[:1].isupper() for word in words)
             and prefix.lower() not in _TITLE_WORDS
-            and re.search(r"(?<=[a-z,;] )" + re.escape(prefix) + r"(?![\w\-])", text[title_end:])
+            and any(text[start - 2 : start - 1] in _RUNNING_TEXT_BEFORE and text[start - 1] == " "
+                    for start in whole_word_offsets(text, prefix, title_end))
         ):
             names.append(prefix)
     for match in _NAMED_AFTER_CUE.finditer(text, title_end):
@@ -258,8 +263,8 @@ def coined_in_text(text: str, title_end: int) -> list[str]:
 def _coined_spans(doc: Doc, text: str, names: list[str]) -> list[Span]:
     spans = []
     for name in names:
-        for match in re.finditer(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", text):
-            span = doc.char_span(match.start(), match.end())
+        for start in whole_word_offsets(text, name):
+            span = doc.char_span(start, start + len(name))
             if span is not None:
                 next_word = doc[span.end].text if span.end < len(doc) else ""
                 spans.append(Span(doc, span.start, span.end, label=guess_type(name, next_word, long_form=name), kb_id=GUESSED))
@@ -269,8 +274,8 @@ def _coined_spans(doc: Doc, text: str, names: list[str]) -> list[Span]:
 def _named_spans(doc: Doc, text: str, named: list[tuple[str, str, bool]]) -> list[Span]:
     spans = []
     for name, type_, _ in named:
-        for match in re.finditer(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", text):
-            span = doc.char_span(match.start(), match.end())
+        for start in whole_word_offsets(text, name):
+            span = doc.char_span(start, start + len(name))
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, label=type_))
     return spans

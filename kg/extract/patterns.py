@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -24,7 +25,7 @@ from kg.extract.sentences import doc_text
 from kg.models import normalize_key
 
 __all__ = [
-    "find_name_candidates", "find_term_phrases", "is_coined_name", "trim_name", "guess_type", "type_cues", "generic_keys",
+    "whole_word_offsets", "find_name_candidates", "find_term_phrases", "is_coined_name", "trim_name", "guess_type", "type_cues", "generic_keys",
     "DEFAULT_TYPE", "GUESSED",
 ]
 
@@ -41,6 +42,30 @@ _CANDIDATE = re.compile(
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")
 # A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) measures something; it names nothing.
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{1,2}$")
+
+
+def _joins(char: str) -> bool:
+    r"""Whether `char` next to a name makes it part of a longer word (regex ``[\w\-]``)."""
+    return char.isalnum() or char in "_-"
+
+
+def whole_word_offsets(text: str, name: str, start: int = 0) -> list[int]:
+    r"""Where `name` stands in `text` as a whole word: no letter, digit, "_" or "-" on either
+    side (regex ``(?<![\w\-])name(?![\w\-])`` without compiling one per name).
+
+    >>> whole_word_offsets("Resa, Resa-2 and preResa; Resa", "Resa")
+    [0, 26]
+    """
+    found = []
+    at = text.find(name, start)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and _joins(text[at - 1])) and not (end < len(text) and _joins(text[end])):
+            found.append(at)
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +136,13 @@ def _is_plural_acronym(text: str) -> bool:
     return len(text) >= 3 and text.endswith("s") and text[:-1].isupper()
 
 
+@lru_cache(maxsize=1)
+def _name_suffix_endings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every name suffix, lower case and as written ("Bench", "BENCH"), for str.endswith."""
+    suffixes = type_cues()["name_suffix"]
+    return tuple(suffixes), tuple(form for suffix in suffixes for form in (suffix.capitalize(), suffix.upper()))
+
+
 def guess_type(name: str, next_word: str = "", long_form: str = "") -> str:
     """The likely entity type of a coined name, from its shape and its context.
 
@@ -121,7 +153,9 @@ def guess_type(name: str, next_word: str = "", long_form: str = "") -> str:
     """
     cues = type_cues()
     last_segment = re.split(r"[-\s]", name.rstrip("+"))[-1].lower()
-    for suffix, type_ in cues["name_suffix"].items():
+    lowered, written = _name_suffix_endings()
+    ends_in_suffix = last_segment.endswith(lowered) or name.rstrip("+").endswith(written)
+    for suffix, type_ in cues["name_suffix"].items() if ends_in_suffix else ():
         if last_segment == suffix or (len(last_segment) > len(suffix) + 2 and last_segment.endswith(suffix)):
             return type_
         # "CVBench", "WebQA": the suffix written as its own capitalised word
@@ -181,10 +215,34 @@ def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, written as a trie: "lea(?:n|rn(?:er|ing))" rather
+    than "learning|learner|lean". Python's re tries a flat alternation's words one by one
+    at every position; the trie reads each character once. Longer words are tried first.
+
+    >>> word_alternation(["learning", "learner", "lean"])
+    'lea(?:n|rn(?:er|ing))'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
 @lru_cache(maxsize=1)
 def _term_head_regex() -> re.Pattern:
-    heads = sorted(type_cues()["term_head"], key=len, reverse=True)
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w\-])", re.I)
+    return re.compile(r"(?<![\w\-])(?:" + word_alternation(type_cues()["term_head"]) + r")(?![\w\-])", re.I)
 
 
 # Words a modifier is made of: letters and digits, hyphen-joined ("cross-LLM", "in-context").
@@ -356,9 +414,8 @@ def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, s
 
 @lru_cache(maxsize=1)
 def _acronym_head_regex() -> re.Pattern:
-    heads = sorted(type_cues()["term_head"], key=len, reverse=True)
     return re.compile(
-        r" \((?P<short>[A-Z][A-Za-z0-9]{1,6})\) (?P<head>" + "|".join(re.escape(head) for head in heads) + r")(?![\w\-])"
+        r" \((?P<short>[A-Z][A-Za-z0-9]{1,6})\) (?P<head>" + word_alternation(type_cues()["term_head"]) + r")(?![\w\-])"
     )
 
 
@@ -427,7 +484,10 @@ def find_coordinated_terms(text: str, skip_before: int = 0) -> list[tuple[int, i
         head = match.group()
         if not head.islower():
             continue
-        listed = _COORDINATED.search(text, max(skip_before, match.start() - 120), match.start())
+        window = max(skip_before, match.start() - 120), match.start()
+        if text.find(" and ", *window) < 0 and text.find(" or ", *window) < 0:
+            continue  # the cheap test first: most head words follow no list
+        listed = _COORDINATED.search(text, *window)
         if not listed:
             continue
         words = [

@@ -22,6 +22,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.patterns import word_alternation
 from kg.extract.sentences import doc_text, sentence_entities
 
 __all__ = ["find_relations", "RelationFinder"]
@@ -36,8 +37,7 @@ def _cues() -> dict[str, re.Pattern]:
     text = resources.files("kg.resources").joinpath("relation_cues.json").read_text(encoding="utf-8")
     patterns = {}
     for kind, words in json.loads(text).items():
-        alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-        patterns[kind] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        patterns[kind] = re.compile(rf"(?<![\w-])(?:{word_alternation(words)})(?![\w-])")
     return patterns
 
 
