@@ -57,7 +57,7 @@ def main(abstracts: int, repeat: int, workers: int, corpus: Path, output: Path) 
     builder = builder_from_files([source], workers=workers, spool=True)
     extract_s = time.perf_counter() - started
     spool = FactSpool()
-    for facts in repeated(builder._stored_facts(), repeat):
+    for facts in repeated(builder.paper_facts(), repeat):
         spool.append(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
     builder._facts = spool
     with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:

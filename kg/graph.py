@@ -223,7 +223,7 @@ class GraphBuilder:
     """Adds papers one extraction at a time, then gives the graph as records or networkx.
 
     Per paper only what the graph needs is kept (its node, mention counts, relations by
-    name key, results), in memory or, with ``spool=True``, in a temporary file. Each
+    name key, results), pickled, in memory or, with ``spool=True``, in a temporary file. Each
     paper must be added once (``kg.ingest`` merges duplicates).
     """
 
@@ -243,7 +243,8 @@ class GraphBuilder:
         self.resolver.add_mentions(paper.names, paper.keys)
         self._facts.append(paper.facts)
 
-    def _stored_facts(self) -> Iterator[tuple]:
+    def paper_facts(self) -> Iterator[tuple]:
+        """Each paper's facts, unpickled, in the order the papers were added."""
         if isinstance(self._facts, FactSpool):
             return iter(self._facts)
         return map(pickle.loads, self._facts)
@@ -256,7 +257,7 @@ class GraphBuilder:
             entity_records = [("node", entity.type, node) for entity, node in _entity_nodes(entities)]
         yield entity_records
         organizations: set[str] = set()
-        papers = self._stored_facts()
+        papers = self.paper_facts()
         with _long_lived_frozen():
             while True:
                 with _collector_paused():
