@@ -309,8 +309,9 @@ def load_graph(
     ``progress(loader_title, rows_done, rows_total)`` is called after each batch.
     ``writers`` transactions run at once. One is the default: ArcadeDB detects write
     conflicts per page, and two writers adding relationships collide on the pages of
-    shared nodes; on the 111,937-abstract graph one writer loads 24,900 relationships/s,
-    two 20,200/s with 156 retries (bench/load.py --graph, --writers 1 and 2).
+    shared nodes; on the 111,937-abstract graph one writer loaded 24,900 relationships/s
+    (29,478 since neo4j-rust-ext), two 20,200/s with 156 retries (bench/load.py --graph,
+    --writers 1 and 2).
     """
     return _load(conn, [graph_rows(graph)], batch_size, progress, max_attempts, initial_delay, writers, whole=True)
 
