@@ -105,7 +105,8 @@ def run_one(size: int, workers: int, load: bool, query: bool, repeats: int, corp
     summary = IngestSummary()
     builder = builder_from_files([source], summary=summary, workers=workers, spool=True)
     extract_s = time.perf_counter() - started
-    report["peak_worker_rss_mb"] = _peak_rss_mb()["peak_child_rss_mb"]
+    if workers > 1:  # one worker extracts in this process
+        report["peak_worker_rss_mb"] = _peak_rss_mb()["peak_child_rss_mb"]
     report["papers"] = summary.papers
     report["extract_s"] = round(extract_s, 1)
     report["abstracts_per_s"] = round(summary.papers / extract_s)

@@ -27,7 +27,7 @@ def test_bench_run_writes_json_and_markdown(tmp_path):
     [run] = report["runs"]
     assert run["abstracts"] == 150 and run["papers"] == 150
     for key in ("abstracts_per_s", "abstracts_per_s_per_core", "ratio_to_tokenizer", "peak_rss_mb",
-                "nodes_per_s", "relationships_per_s", "jsonl_to_loaded_s"):
+                "nodes_per_s", "relationships_per_s", "relationships_per_s_loading_them", "jsonl_to_loaded_s"):
         assert run[key] > 0, key
     assert run["csv_export_s"] >= 0
     assert set(run["queries"]) >= {"papers-evaluating-on", "methods-on-dataset", "top-entities"}
