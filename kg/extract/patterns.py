@@ -25,8 +25,8 @@ from kg.extract.sentences import doc_text
 from kg.models import normalize_key
 
 __all__ = [
-    "whole_word_offsets", "find_name_candidates", "find_term_phrases", "is_coined_name", "trim_name", "guess_type", "type_cues", "generic_keys",
-    "DEFAULT_TYPE", "GUESSED",
+    "find_name_candidates", "find_term_phrases", "is_coined_name", "trim_name", "guess_type", "type_cues", "generic_keys",
+    "whole_word_offsets", "word_alternation", "DEFAULT_TYPE", "GUESSED",
 ]
 
 SPAN_KEY = "kg_patterns"
@@ -56,8 +56,8 @@ def whole_word_offsets(text: str, name: str, start: int = 0) -> list[int]:
     >>> whole_word_offsets("Resa, Resa-2 and preResa; Resa", "Resa")
     [0, 26]
     """
-    found = []
-    at = text.find(name, start)
+    found: list[int] = []
+    at = text.find(name, start) if name else -1
     while at >= 0:
         end = at + len(name)
         if not (at and _joins(text[at - 1])) and not (end < len(text) and _joins(text[end])):

@@ -51,3 +51,7 @@ def test_read_ahead_stops_making_when_the_caller_stops():
     reader.close()  # the load failed after the first chunk
     assert closed.wait(5)
     assert len(made) <= 3  # at most one item ready and one being made past the one used
+
+
+def test_read_ahead_takes_any_iterator():
+    assert list(_read_ahead(iter([{"rows": 1}, {"rows": 2}]))) == [{"rows": 1}, {"rows": 2}]
