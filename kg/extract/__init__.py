@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
@@ -69,11 +70,25 @@ class _TextKeepingTokenizer:
 TOKENIZER_CACHE_CHUNKS = 1_000_000
 
 
+def _cache_past_newlines(nlp: Language) -> None:
+    """Drop the tokenizer's special cases that only say a whitespace chunk is one token
+    ("\n" is a token of its own without them too).
+
+    After a special case, spaCy remembers no more chunks of that Doc, and every text kg
+    reads has a "\n" after its title: no word of an abstract was ever remembered.
+    """
+    def changes_nothing(text: str, tokens: list[dict]) -> bool:
+        return text.isspace() and tokens == [{ORTH: text}]
+
+    nlp.tokenizer.rules = {text: tokens for text, tokens in nlp.tokenizer.rules.items() if not changes_nothing(text, tokens)}
+
+
 def build_nlp(gazetteer_paths=None) -> Language:
     """The extraction pipeline, initialized with the shipped name lists (or the given files)."""
     nlp = spacy.blank("en")
     _split_glued_punctuation(nlp)
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
+    _cache_past_newlines(nlp)
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -282,3 +282,19 @@ def test_gazetteer_matches_hyphenated_measure(nlp):
 )
 def test_patterns_what_tasks_name(text, names):
     assert [found[2] for found in find_task_nouns(text)] == names
+
+
+def test_tokenizer_without_whitespace_special_cases_splits_as_before(nlp):
+    """kg drops spaCy's special cases for whitespace (so the tokenizer keeps caching after a
+    title's "\\n"); the tokens stay those of the tokenizer with them."""
+    import spacy
+
+    from kg.extract import _split_glued_punctuation
+
+    reference = spacy.blank("en")
+    _split_glued_punctuation(reference)
+    text = "A Title: GSM8K\nWe use GRPO (e.g. for math),\tthen\xa0PPO  twice; it's 92.7% on MMLU.\n"
+    expected = [(t.text, t.whitespace_, t.norm_) for t in reference.tokenizer(text)]
+    assert "\n" not in nlp.tokenizer.rules and "\xa0" in nlp.tokenizer.rules  # that one sets a norm
+    for _ in range(2):  # the second time from the cache
+        assert [(t.text, t.whitespace_, t.norm_) for t in nlp.tokenizer(text)] == expected
