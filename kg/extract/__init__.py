@@ -72,7 +72,7 @@ TOKENIZER_CACHE_CHUNKS = 1_000_000
 
 
 def _cache_past_newlines(nlp: Language) -> None:
-    """Drop the tokenizer's special cases that only say a whitespace chunk is one token
+    r"""Drop the tokenizer's special cases that only say a whitespace chunk is one token
     ("\n" is a token of its own without them too).
 
     After a special case, spaCy remembers no more chunks of that Doc, and every text kg
