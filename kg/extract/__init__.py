@@ -8,6 +8,7 @@ kg/resources.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -102,10 +103,31 @@ def build_nlp(gazetteer_paths=None) -> Language:
 MAX_TEXT_CHARS = 100_000
 
 
+# arXiv abstracts keep their authors' LaTeX: "we propose \textbf{SDO}", "$\textbf{MedConclusion}$".
+_LATEX_FORMATTING = re.compile(
+    r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph|underline|text|mathrm|mathbf|mathit|mathsf|mathtt|bm|boldsymbol)"
+    r"\{([^{}\\$]*)\}"
+)
+_MATH_WORD = re.compile(r"\$(\w[\w\-.+]*)\$")
+
+
+def unwrap_latex(text: str) -> str:
+    r"""The text with LaTeX formatting commands and math dollars taken off plain words.
+
+    >>> unwrap_latex(r"we propose \textbf{SDO} and $\textbf{MedConclusion}$ ($\alpha$)")
+    'we propose SDO and MedConclusion ($\\alpha$)'
+    """
+    if "\\" not in text and "$" not in text:
+        return text
+    for _ in range(2):  # one level of nesting: \textbf{\textit{X}}
+        text = _LATEX_FORMATTING.sub(r"\1", text)
+    return _MATH_WORD.sub(r"\1", text)
+
+
 def paper_text(paper: Paper) -> str:
     """The text the extractor reads: the title as its own first line, then the abstract."""
-    title = " ".join(paper.title.split())
-    abstract = " ".join(paper.abstract.split())
+    title = unwrap_latex(" ".join(paper.title.split()))
+    abstract = unwrap_latex(" ".join(paper.abstract.split()))
     return (f"{title}\n{abstract}" if abstract else title)[:MAX_TEXT_CHARS]
 
 

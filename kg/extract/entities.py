@@ -281,6 +281,11 @@ def _named_spans(doc: Doc, text: str, named: list[tuple[str, str, bool]]) -> lis
     return spans
 
 
+def _is_markup(text: str) -> bool:
+    r"""LaTeX the tokenizer kept in one token with a name: "\mathrm{SO}(3)$."."""
+    return "\\" in text or "$" in text
+
+
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     """The final entity spans of a Doc and its acronym ties {short text: long text}."""
     generic = generic_keys()
@@ -315,6 +320,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         short_known = known.get((short.start, short.end))
         if short_known is None:
             candidates.append(Span(doc, short.start, short.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_))
+    candidates = [span for span in candidates if not _is_markup(span.text)]
     kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]
     kept = filter_spans([extend_model_version(doc, span) if span.label_ in ("Model", "Method") else span for span in kept])
     # An acronym tied to a long form takes the long form's type everywhere in the Doc.
@@ -326,7 +332,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         for span in kept
     ]
     kept = retype_from_context(doc, sorted(kept, key=lambda span: span.start), long_forms)
-    kept = retype_tasks(doc, kept, title_end)
+    kept = retype_tasks(doc, kept, title_end, long_forms)
     return kept, long_forms
 
 
@@ -340,13 +346,30 @@ _TASK_BEFORE = re.compile(r"\b[Ff]or\s$")
 _METHOD_BEFORE = re.compile(r"\b(?:[Vv]ia|[Tt]hrough|[Uu]sing)\s$")
 
 
-def retype_tasks(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
-    """Technique terms named as the purpose of the title ("... for Model Merging") are Tasks,
-    and task terms named as its means ("... via Workflow Generation") Methods, in every
-    mention of the paper."""
+# "we propose Spike Tail-Aware Relational Synthesis (STARS)": what a paper proposes is a
+# technique, whatever its head word ("Synthesis") would make of it.
+_PROPOSED_BEFORE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work)) (?:then |further |also |first |here )?"
+    r"(?:propose|introduce|present|develop|design)[sd]? (?:(?:a|an|the) )?(?:new |novel )?$"
+)
+
+
+def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[str, str] | None = None) -> list[Span]:
+    """Technique terms named as the purpose of the title ("... for Model Merging") are Tasks;
+    task terms named as its means ("... via Workflow Generation") and unlisted ones the paper
+    proposes ("we propose X") are Methods, in every mention of the paper (and its acronym)."""
     text = doc_text(doc)
     retyped: dict[str, str] = {}
+    listed = {(span.start, span.end) for span in doc.spans.get(GAZETTEER_KEY, [])}
     for span in spans:
+        if (
+            span.label_ == "Task"
+            and span.start_char > title_end
+            and (span.start, span.end) not in listed
+            and _PROPOSED_BEFORE.search(text, max(0, span.start_char - 60), span.start_char)
+        ):
+            retyped[normalize_key(span.text)] = "Method"
+            continue
         if span.end_char > title_end or any(is_coined_name(word) for word in span.text.split()):
             continue
         before = text[max(0, span.start_char - 8) : span.start_char]
@@ -356,6 +379,9 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
             retyped[normalize_key(span.text)] = "Method"
     if not retyped:
         return spans
+    for short, long in (long_forms or {}).items():
+        if normalize_key(long) in retyped:
+            retyped[normalize_key(short)] = retyped[normalize_key(long)]
     return [
         Span(doc, span.start, span.end, label=retyped[normalize_key(span.text)], span_id=span.id_)
         if span.label_ in ("Method", "Task") and retyped.get(normalize_key(span.text), span.label_) != span.label_

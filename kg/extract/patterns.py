@@ -96,16 +96,26 @@ def _is_marked(segment: str) -> bool:
     return False
 
 
-def trim_name(text: str) -> str:
-    """Drop lower-case words hyphenated onto a name: "BERT-based" -> "BERT".
+def _describes(segment: str, kind: str) -> bool:
+    """A lower-case word, or a Title Case one that describes (kind "tail": "Judged", "Based";
+    "prefix": "Post", "Multi"), hyphenated onto a name."""
+    if not (segment.isalpha() and len(segment) >= 3):
+        return False
+    return segment.islower() or (segment[1:].islower() and segment.lower() in type_cues()["hyphen_modifier"]
+                                 and type_cues()["hyphen_modifier"][segment.lower()] == kind)
 
-    >>> trim_name("BERT-based"), trim_name("GPT-4o"), trim_name("non-IID")
-    ('BERT', 'GPT-4o', 'IID')
+
+def trim_name(text: str) -> str:
+    """Drop describing words hyphenated onto a name: "BERT-based" -> "BERT", and in Title
+    Case "LLM-Judged" -> "LLM", "Post-RL" -> "RL".
+
+    >>> trim_name("BERT-based"), trim_name("GPT-4o"), trim_name("non-IID"), trim_name("KL-Regularized"), trim_name("Meta-World")
+    ('BERT', 'GPT-4o', 'IID', 'KL', 'Meta-World')
     """
     segments = text.split("-")
-    while len(segments) > 1 and segments[-1].isalpha() and segments[-1].islower() and len(segments[-1]) >= 3:
+    while len(segments) > 1 and _describes(segments[-1], "tail"):
         segments.pop()
-    while len(segments) > 1 and segments[0].isalpha() and segments[0].islower() and len(segments[0]) >= 3:
+    while len(segments) > 1 and _describes(segments[0], "prefix"):
         segments.pop(0)
     return "-".join(segments)
 

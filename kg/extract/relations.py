@@ -47,8 +47,11 @@ _MEANS_BEFORE = re.compile(r"\b[Vv]ia $")
 
 
 def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, int]] = frozenset()) -> list[Span]:
+    # "Meta-World: A Benchmark ...": the name that is all the title says before its colon
+    # (not "OPSD Compresses What RLVR Teaches: ..." or "Unlearning in Diffusion Models: ...").
     colon = title.find(":")
-    found = [ent for ent in ents if ent.end_char <= colon and ent.label_ != "Task"] if colon >= 0 else []
+    prefix = title[:colon].strip() if colon >= 0 else None
+    found = [ent for ent in ents if ent.text == prefix and ent.label_ != "Task"]
     return found + [
         ent for ent in ents
         if ent.label_ == "Method"

@@ -298,3 +298,42 @@ def test_tokenizer_without_whitespace_special_cases_splits_as_before(nlp):
     assert "\n" not in nlp.tokenizer.rules and "\xa0" in nlp.tokenizer.rules  # that one sets a norm
     for _ in range(2):  # the second time from the cache
         assert [(t.text, t.whitespace_, t.norm_) for t in nlp.tokenizer(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "title, introduced, not_introduced",
+    [
+        ("Meta-World: A Benchmark for Multi-Task Learning", {"Meta-World"}, set()),
+        ("OPSD Compresses What RLVR Teaches: A Post-RL Compaction Stage", set(), {"OPSD", "RLVR"}),
+        ("Unlearning in Diffusion Models: A Unified Framework", set(), {"Diffusion Models", "diffusion models"}),
+    ],
+)
+def test_relations_title_colon_introduces_only_a_name_that_is_the_whole_prefix(nlp, title, introduced, not_introduced):
+    record = _extract(nlp, title, "We study the question on GSM8K.")
+    found = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    assert introduced <= found and not (not_introduced & found)
+
+
+def test_patterns_title_case_describing_words_are_trimmed_off_names():
+    assert [trim_name(w) for w in ("LLM-Judged", "KL-Regularized", "Post-RL", "Multi-LLM", "BERT-Large", "Meta-World")] == [
+        "LLM", "KL", "RL", "LLM", "BERT-Large", "Meta-World"]
+    assert [name for _, _, name in find_name_candidates("Rethinking LLM-Judged Helpfulness of AI-Generated Text")] == []
+
+
+def test_entities_a_proposed_name_is_a_method_though_its_head_word_names_tasks(nlp):
+    record = _extract(nlp, "STARS: Spike Tail-Aware Relational Synthesis",
+                      "We propose Spike Tail-Aware Relational Synthesis (STARS), a plug-and-play method.")
+    assert {m.type for m in record.mentions if m.text in ("STARS", "Spike Tail-Aware Relational Synthesis")} == {"Method"}
+    assert {"STARS", "Spike Tail-Aware Relational Synthesis"} <= {r.target for r in record.relations if r.type == "INTRODUCES"}
+
+
+def test_latex_formatting_around_names_is_read_through(nlp):
+    record = _extract(nlp, "A study", r"We propose \textbf{SafeCtrl-RL}, and compare with $\textbf{GPT-4o}$ on \emph{GSM8K}.")
+    names = {m.text for m in record.mentions}
+    assert {"SafeCtrl-RL", "GPT-4o", "GSM8K"} <= names and not any("\\" in name or "$" in name for name in names)
+    assert "SafeCtrl-RL" in {r.target for r in record.relations if r.type == "INTRODUCES"}
+
+
+def test_latex_kept_in_one_token_with_a_name_is_no_entity(nlp):
+    record = _extract(nlp, "A study", r"The pose lives on $\mathrm{SO}(3)\times\mathrm{SO}(3)$. We use PPO.")
+    assert {m.text for m in record.mentions} == {"PPO"}
