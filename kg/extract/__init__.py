@@ -109,14 +109,18 @@ _LATEX_FORMATTING = re.compile(
     r"\{([^{}\\$]*)\}"
 )
 _MATH_WORD = re.compile(r"\$(\w[\w\-.+]*)\$")
+# LaTeX's unbreakable space: "Vision-Language-Action~(VLA)", "Task~6" ("~3k" is "about").
+_TIE = re.compile(r"(?<=\w)~(?=[\w(\[])")
 
 
 def unwrap_latex(text: str) -> str:
     r"""The text with LaTeX formatting commands and math dollars taken off plain words.
 
-    >>> unwrap_latex(r"we propose \textbf{SDO} and $\textbf{MedConclusion}$ ($\alpha$)")
-    'we propose SDO and MedConclusion ($\\alpha$)'
+    >>> unwrap_latex(r"we propose \textbf{SDO} and $\textbf{MedConclusion}$ ($\alpha$), Task~6, ~3k")
+    'we propose SDO and MedConclusion ($\\alpha$), Task 6, ~3k'
     """
+    if "~" in text:
+        text = _TIE.sub(" ", text)
     if "\\" not in text and "$" not in text:
         return text
     for _ in range(2):  # one level of nesting: \textbf{\textit{X}}

@@ -120,6 +120,13 @@ _DATASET_APPOSITION_AFTER = re.compile(
     r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?\b",
     re.I,
 )
+# "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads
+# the apposition, and no dataset cue elsewhere ("Across 11 benchmarks, Spotlighter") retypes it.
+_METHOD_APPOSITION_AFTER = re.compile(
+    r"(?: \([^()]{1,15}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,6}?"
+    r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism)\b",
+    re.I,
+)
 # Names in one list: "SCAN, PCFG and HINT".
 _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
 
@@ -138,10 +145,11 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
     text = doc_text(doc)
     gazetteer = {span.start: span for span in doc.spans.get(GAZETTEER_KEY, []) if span.label_ == "Dataset"}
     datasets = {span.text for span in spans if span.label_ == "Dataset" and span.kb_id_ != GUESSED}
+    techniques = {spans[i].text for i in guessed if _is_described_as_technique(text, spans[i].end_char)}
     for _ in range(2):  # a second pass lets a list take the type a member just got
         for i in guessed:
             span = spans[i]
-            if span.text in datasets:
+            if span.text in datasets or span.text in techniques:
                 continue
             before = text[max(0, span.start_char - 60) : span.start_char]
             if (
@@ -159,6 +167,16 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
         Span(doc, span.start, span.end, label="Dataset", span_id=span.id_) if span.kb_id_ == GUESSED and span.text in datasets else span
         for span in spans
     ]
+
+
+def _is_described_as_technique(text: str, end: int) -> bool:
+    """Whether the apposition after a name (ending at `end`) is headed by a technique noun
+    rather than a dataset noun ("X, a benchmark framework" is a benchmark)."""
+    technique = _METHOD_APPOSITION_AFTER.match(text, end, end + 100)
+    if technique is None:
+        return False
+    dataset = _DATASET_APPOSITION_AFTER.match(text, end, end + 100)
+    return dataset is None or technique.end() < dataset.end()
 
 
 def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bool:

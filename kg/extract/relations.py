@@ -62,7 +62,7 @@ def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, in
 
 
 def _sentence_relations(
-    lowered: str, start: int, ents: list[Span], index: int, coined: set[str]
+    lowered: str, start: int, ents: list[Span], index: int, coined: set[str], seen_before: set[str] = frozenset()
 ) -> tuple[list[tuple[str, Span, int]], bool]:
     """Relations cued in one sentence (`lowered`, starting at character `start`), and whether it evaluates."""
     cues = _cues()
@@ -75,7 +75,7 @@ def _sentence_relations(
             stop = compare.start() if compare and compare.start() > intro.end() else len(lowered)
             stop = min(stop, following.start()) if following else stop
             after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
-            found += [("INTRODUCES", ent, index) for ent in _introduced_after(lowered, start, intro.end(), after, coined)]
+            found += [("INTRODUCES", ent, index) for ent in _introduced_after(lowered, start, intro.end(), after, coined, seen_before)]
     if compare:
         found += [
             ("COMPARES_TO", ent, index)
@@ -92,6 +92,9 @@ def _sentence_relations(
 
 # Words between two names that put them in one list: "X and Y", "X (Y)", "X, Y".
 _LIST_GLUE = re.compile(r"^(?:[\s,;()/]|and|or)*$")
+# "we propose MorphoQuant, a modality-aware PTQ framework": a name inside the apposition
+# describes what is introduced; it is not introduced itself.
+_IN_APPOSITION = re.compile(r"^,\s+(?:a|an)\s+[\w\s\-()]*$")
 
 
 def _names_the_object(gap: str) -> bool:
@@ -108,9 +111,12 @@ def _names_the_object(gap: str) -> bool:
     return not cues["introduce_block"].search(gap[last:])
 
 
-def _introduced_after(lowered: str, start: int, cue_end: int, after: list[Span], coined: set[str]) -> list[Span]:
+def _introduced_after(
+    lowered: str, start: int, cue_end: int, after: list[Span], coined: set[str], seen_before: set[str] = frozenset()
+) -> list[Span]:
     """The names an introducing cue introduces: the first name its object names, names listed
-    with it ("called X and Y"), and coined names the text names as further objects."""
+    with it ("called X and Y"), and coined names the text names as further objects, unless
+    the abstract named them before (`seen_before`)."""
     if not after:
         return []
     # "we present a systematic study of X": a study introduces nothing it studies.
@@ -125,7 +131,9 @@ def _introduced_after(lowered: str, start: int, cue_end: int, after: list[Span],
             if not _names_the_object(gap):
                 return []
             introduced.append(ent)
-        elif _LIST_GLUE.match(gap) or (ent.text in coined and _names_the_object(gap)):
+        elif _IN_APPOSITION.match(gap):
+            continue
+        elif _LIST_GLUE.match(gap) or (ent.text in coined and ent.text not in seen_before and _names_the_object(gap)):
             introduced.append(ent)
         else:
             continue
@@ -146,6 +154,7 @@ def find_relations(
     ents_of = sentence_entities(doc)
     text = doc_text(doc)
     found: list[tuple[str, Span, int]] = []
+    seen_before: set[str] = set()
     evaluates_anything = False
     for index, (start, end) in enumerate(sentences):
         if index == 0:
@@ -153,8 +162,10 @@ def find_relations(
         if not ents_of[index] and index > 0:
             evaluates_anything = evaluates_anything or bool(_cues()["evaluate"].search(text[start:end].lower()))
             continue
-        relations, evaluates = _sentence_relations(text[start:end].lower(), start, ents_of[index], index, coined)
+        relations, evaluates = _sentence_relations(text[start:end].lower(), start, ents_of[index], index, coined, seen_before)
         found += relations
+        if index > 0:  # the title's names are often the paper's own, introduced later
+            seen_before.update(ent.text for ent in ents_of[index])
         evaluates_anything = evaluates_anything or (evaluates and index > 0)
     introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
     for index, ents in enumerate(ents_of):

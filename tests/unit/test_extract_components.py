@@ -337,3 +337,27 @@ def test_latex_formatting_around_names_is_read_through(nlp):
 def test_latex_kept_in_one_token_with_a_name_is_no_entity(nlp):
     record = _extract(nlp, "A study", r"The pose lives on $\mathrm{SO}(3)\times\mathrm{SO}(3)$. We use PPO.")
     assert {m.text for m in record.mentions} == {"PPO"}
+
+
+@pytest.mark.parametrize(
+    "abstract, introduced, not_introduced",
+    [
+        ("We address this by introducing Physics Question Scene Graph (PQSG), an evaluation pipeline.",
+         {"Physics Question Scene Graph", "PQSG"}, set()),
+        ("Post-Training Quantization (PTQ) struggles. We propose MorphoQuant, a modality-aware PTQ framework.",
+         {"MorphoQuant"}, {"PTQ"}),
+        ("We present CUICurate, a Graph-based retrieval-augmented generation (GraphRAG) framework.",
+         {"CUICurate"}, {"GraphRAG"}),
+        ("Building Information Modeling (BIM) is used by this paper, which presents a platform.", set(), {"BIM"}),
+    ],
+)
+def test_relations_introduced_by_a_gerund_and_not_inside_the_apposition(nlp, abstract, introduced, not_introduced):
+    record = _extract(nlp, "A study", abstract)
+    found = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    assert introduced <= found and not (not_introduced & found)
+
+
+def test_entities_a_name_described_as_a_framework_is_no_dataset(nlp):
+    record = _extract(nlp, "A study", "We propose Spotlighter, a lightweight token-selection framework. "
+                      "Across 11 benchmarks, Spotlighter outperforms CLIP.")
+    assert {m.type for m in record.mentions if m.text == "Spotlighter"} == {"Method"}
