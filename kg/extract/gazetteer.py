@@ -92,11 +92,15 @@ def accepts_match(name: str, text: str, type_: str = "Dataset") -> bool:
     (True, False)
     >>> accepts_match("MATH", "Math"), accepts_match("MATH", "MATH"), accepts_match("NDCG", "nDCG", "Metric")
     (False, True, True)
+    >>> accepts_match("mAP", "Map", "Metric"), accepts_match("mAP", "MAP", "Metric")
+    (False, True)
     """
     if name.isupper() and len(name) > 1 and not any(ch.isdigit() for ch in name):
         # An acronym in capitals: "MATH", not "Math". A term's acronym may lower its first
         # letter, the word it abbreviates being a modifier: "nDCG" for NDCG.
         return text.isupper() or (type_ in _TERM_TYPES and len(text) >= 3 and text[0].islower() and text[1:].isupper())
+    if name[:1].islower() and not name[1:].islower() and text[:1].isupper() and text[1:].islower():
+        return False  # "mAP" and "mIoU" are not the words "Map" and "Miou"
     if not text.islower() or name.islower() or any(ch.isdigit() for ch in name):
         return True
     return type_ in _TERM_TYPES and _is_title_cased_term(name)

@@ -361,3 +361,8 @@ def test_entities_a_name_described_as_a_framework_is_no_dataset(nlp):
     record = _extract(nlp, "A study", "We propose Spotlighter, a lightweight token-selection framework. "
                       "Across 11 benchmarks, Spotlighter outperforms CLIP.")
     assert {m.type for m in record.mentions if m.text == "Spotlighter"} == {"Method"}
+
+
+def test_entities_units_modalities_and_title_case_words_are_no_names(nlp):
+    record = _extract(nlp, "Reasoning Under Real-World Ambiguity", "On NVIDIA A100 GPUs, we denoise MRI and EEG at 3 dB; Map quality is reported as mAP.")
+    assert {m.text for m in record.mentions} == {"mAP"}
