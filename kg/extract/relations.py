@@ -77,10 +77,11 @@ def _sentence_relations(
             after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
             found += [("INTRODUCES", ent, index) for ent in _introduced_after(lowered, start, intro.end(), after, coined, seen_before)]
     if compare:
+        scopes = _compared_scopes(lowered)
         found += [
             ("COMPARES_TO", ent, index)
             for ent in ents
-            if ent.label_ in ("Model", "Method") and ent.start_char - start >= compare.end()
+            if ent.label_ in ("Model", "Method") and any(a <= ent.start_char - start < b for a, b in scopes)
         ]
     evaluation = [match.group() for match in cues["evaluate"].finditer(lowered)]
     evaluates = bool(evaluation)
@@ -88,6 +89,26 @@ def _sentence_relations(
     if evaluates and not trains_only:
         found += [("EVALUATES_ON", ent, index) for ent in ents if ent.label_ == "Dataset"]
     return found, evaluates
+
+
+# "more than 92%", "rather than X": no comparison with X.
+_NOT_COMPARING_THAN = re.compile(r"\b(?:less|more|fewer|rather|other) $")
+# What a comparison reaches: its object, up to where the clause moves on ("outperforms
+# RegMean across settings, including sequential merging", "surpassing X by 3%, while Y").
+_COMPARED_PREPOSITION = re.compile(r"\s*(?:(?:to|with|against|over|by)\b)?")
+_COMPARED_SCOPE_END = re.compile(r";|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)|\b(?:across|on|in|under|at|when|while|whereas|by|via|through|using|with|where|which|that|for)\b")
+
+
+def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
+    """(start, end) of the text each comparison cue of a sentence compares with."""
+    scopes = []
+    for cue in _cues()["compare"].finditer(lowered):
+        if cue.group() == "than" and _NOT_COMPARING_THAN.search(lowered, max(0, cue.start() - 8), cue.start()):
+            continue
+        begin = _COMPARED_PREPOSITION.match(lowered, cue.end()).end()
+        end = _COMPARED_SCOPE_END.search(lowered, begin)
+        scopes.append((cue.end(), end.start() if end else len(lowered)))
+    return scopes
 
 
 # Words between two names that put them in one list: "X and Y", "X (Y)", "X, Y".

@@ -366,3 +366,18 @@ def test_entities_a_name_described_as_a_framework_is_no_dataset(nlp):
 def test_entities_units_modalities_and_title_case_words_are_no_names(nlp):
     record = _extract(nlp, "Reasoning Under Real-World Ambiguity", "On NVIDIA A100 GPUs, we denoise MRI and EEG at 3 dB; Map quality is reported as mAP.")
     assert {m.text for m in record.mentions} == {"mAP"}
+
+
+@pytest.mark.parametrize(
+    "abstract, compared, not_compared",
+    [
+        ("RegMean++ outperforms RegMean across settings, including sequential model merging with LoRA.", {"RegMean"}, {"LoRA"}),
+        ("It beats baselines including RankGPT-4 (17.0) and Rank-R1-14B (20.5).", {"RankGPT-4", "Rank-R1-14B"}, set()),
+        ("Accuracy rises from less than 1% to more than 92% via task hinting with PPO.", set(), {"PPO"}),
+        ("It stays competitive against other approaches (e.g., LoRA, Prefix-Tuning) while using DPO.", {"LoRA"}, {"DPO"}),
+    ],
+)
+def test_relations_a_comparison_reaches_its_object_not_the_rest_of_the_sentence(nlp, abstract, compared, not_compared):
+    record = _extract(nlp, "A study", abstract)
+    found = {r.target for r in record.relations if r.type == "COMPARES_TO"}
+    assert compared <= found and not (not_compared & found)
