@@ -99,6 +99,29 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, end, label="Model", span_id=span.id_ if span.label_ == "Model" else "")
 
 
+def _joins_a_term(word: str) -> bool:
+    """"meta", "audio", "cross": not a plural ("benchmarks-document summarization" is a
+    dash) nor a describing word ("full-", "post-")."""
+    return not (word.endswith("s") and not word.endswith("ss")) and word not in type_cues()["term_stop"] and word not in ("post", "pre", "full")
+
+
+def extend_hyphenated_prefix(doc: Doc, span: Span) -> Span:
+    """A lower-case term with the word hyphenated onto its front: "Meta-reinforcement
+    learning" is not "reinforcement learning"."""
+    i = span.start
+    if (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_alpha
+        and span.text[:1].islower()
+        and _joins_a_term(doc[i - 2].text.lower())
+    ):
+        return Span(doc, i - 2, span.end, label=span.label_)
+    return span
+
+
 # "evaluated on X", "results on the X": a name right after "on" is where something is run,
 # unless the "on" belongs to a verb that builds on something ("based on X").
 _ON_BEFORE = re.compile(r"(?<!based )(?<!built )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!depends )(?<!conditioned )(?<!builds )(?<!building )(?<!draws )(?<!drawing )\bon (?:the )?$")
@@ -341,6 +364,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     candidates = [span for span in candidates if not _is_markup(span.text)]
     kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]
     kept = filter_spans([extend_model_version(doc, span) if span.label_ in ("Model", "Method") else span for span in kept])
+    kept = filter_spans([extend_hyphenated_prefix(doc, span) if span.label_ in ("Method", "Task") else span for span in kept])
     # An acronym tied to a long form takes the long form's type everywhere in the Doc.
     types = {span.text: span.label_ for span in kept if span.text in long_forms.values()}
     kept = [

@@ -381,3 +381,10 @@ def test_relations_a_comparison_reaches_its_object_not_the_rest_of_the_sentence(
     record = _extract(nlp, "A study", abstract)
     found = {r.target for r in record.relations if r.type == "COMPARES_TO"}
     assert compared <= found and not (not_compared & found)
+
+
+def test_entities_a_term_keeps_the_word_hyphenated_onto_its_front(nlp):
+    record = _extract(nlp, "A study", "Meta-reinforcement learning helps. We evaluate on five benchmarks-document summarization and more.")
+    names = {m.text for m in record.mentions}
+    assert "Meta-reinforcement learning" in names and "reinforcement learning" not in names
+    assert "benchmarks-document summarization" not in names
