@@ -168,11 +168,19 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
     text = doc_text(doc)
     gazetteer = {span.start: span for span in doc.spans.get(GAZETTEER_KEY, []) if span.label_ == "Dataset"}
     datasets = {span.text for span in spans if span.label_ == "Dataset" and span.kb_id_ != GUESSED}
-    techniques = {spans[i].text for i in guessed if _is_described_as_technique(text, spans[i].end_char)}
+    techniques: dict[str, bool] = {}
+
+    def described_as_technique(name: str) -> bool:
+        if name not in techniques:
+            techniques[name] = any(
+                _is_described_as_technique(text, spans[i].end_char) for i in guessed if spans[i].text == name
+            )
+        return techniques[name]
+
     for _ in range(2):  # a second pass lets a list take the type a member just got
         for i in guessed:
             span = spans[i]
-            if span.text in datasets or span.text in techniques:
+            if span.text in datasets:
                 continue
             before = text[max(0, span.start_char - 60) : span.start_char]
             if (
@@ -182,7 +190,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
                 or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 100) : span.start_char])
                 or span.start in gazetteer
                 or _listed_with(spans, i, text, datasets)
-            ):
+            ) and not described_as_technique(span.text):
                 datasets.add(span.text)
     # "LEGO Connect Language (LCL)": an acronym is of its long form's type.
     datasets |= {short for short, long in (long_forms or {}).items() if long in datasets}
@@ -327,6 +335,14 @@ def _is_markup(text: str) -> bool:
     return "\\" in text or "$" in text
 
 
+def _extend(doc: Doc, span: Span) -> Span:
+    if span.label_ in ("Model", "Method"):
+        span = extend_model_version(doc, span)
+    if span.label_ in ("Method", "Task"):
+        span = extend_hyphenated_prefix(doc, span)
+    return span
+
+
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     """The final entity spans of a Doc and its acronym ties {short text: long text}."""
     generic = generic_keys()
@@ -361,10 +377,10 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         short_known = known.get((short.start, short.end))
         if short_known is None:
             candidates.append(Span(doc, short.start, short.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_))
-    candidates = [span for span in candidates if not _is_markup(span.text)]
+    if "\\" in text or "$" in text:
+        candidates = [span for span in candidates if not _is_markup(span.text)]
     kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]
-    kept = filter_spans([extend_model_version(doc, span) if span.label_ in ("Model", "Method") else span for span in kept])
-    kept = filter_spans([extend_hyphenated_prefix(doc, span) if span.label_ in ("Method", "Task") else span for span in kept])
+    kept = filter_spans([_extend(doc, span) for span in kept])
     # An acronym tied to a long form takes the long form's type everywhere in the Doc.
     types = {span.text: span.label_ for span in kept if span.text in long_forms.values()}
     kept = [
