@@ -128,7 +128,12 @@ _ON_BEFORE = re.compile(r"(?<!based )(?<!built )(?<!relies )(?<!rely )(?<!focus 
 # "a new benchmark, called X", "datasets such as X", "benchmarks (X": named just after a dataset noun.
 _DATASET_NOUN_BEFORE = re.compile(
     r"\b(?:benchmarks?|datasets?|corpus|corpora|suites?|testbeds?|environments?|games?|challenges?|leaderboards?)"
-    r"(?:,? (?:called|named|dubbed|termed|such as|including|like|namely|e\.g\.,?|i\.e\.,?))?[ ,:(]*$"
+    r"(?:,? (?P<naming>called|named|dubbed|termed|such as|including|like|namely|e\.g\.,?|i\.e\.,?))?[ ,:(]*$"
+)
+# "Across 11 benchmarks, Spotlighter outperforms", "Notably, on the MuSiQue dataset, DPS
+# improves": a phrase opening the sentence ends at its comma; the name after it is the subject.
+_OPENING_PHRASE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w+, )?(?:Across|Beyond|On|In|For|Over|With|Under|From|Besides|Unlike|Among|Throughout|Compared (?:to|with))\b[^,;.]*$"
 )
 # "four evaluation benchmarks with diverse tasks -- X, Y", "on three datasets: X": a list
 # opened by a colon or dash after a plural dataset noun in the same clause.
@@ -146,7 +151,7 @@ _DATASET_APPOSITION_AFTER = re.compile(
 # "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads
 # the apposition, and no dataset cue elsewhere ("Across 11 benchmarks, Spotlighter") retypes it.
 _METHOD_APPOSITION_AFTER = re.compile(
-    r"(?: \([^()]{1,15}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,6}?"
+    r"\)?(?: \([^()]{1,15}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,6}?"
     r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism)\b",
     re.I,
 )
@@ -172,9 +177,8 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
 
     def described_as_technique(name: str) -> bool:
         if name not in techniques:
-            techniques[name] = any(
-                _is_described_as_technique(text, spans[i].end_char) for i in guessed if spans[i].text == name
-            )
+            kinds = {_apposition_kind(text, spans[i].end_char) for i in guessed if spans[i].text == name}
+            techniques[name] = "technique" in kinds and "dataset" not in kinds
         return techniques[name]
 
     for _ in range(2):  # a second pass lets a list take the type a member just got
@@ -186,7 +190,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
             if (
                 _DATASET_APPOSITION_AFTER.match(text, span.end_char, span.end_char + 100)
                 or _ON_BEFORE.search(before)
-                or _DATASET_NOUN_BEFORE.search(before)
+                or _named_after_dataset_noun(text, span.start_char)
                 or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 100) : span.start_char])
                 or span.start in gazetteer
                 or _listed_with(spans, i, text, datasets)
@@ -200,14 +204,24 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
     ]
 
 
-def _is_described_as_technique(text: str, end: int) -> bool:
-    """Whether the apposition after a name (ending at `end`) is headed by a technique noun
-    rather than a dataset noun ("X, a benchmark framework" is a benchmark)."""
-    technique = _METHOD_APPOSITION_AFTER.match(text, end, end + 100)
-    if technique is None:
+def _named_after_dataset_noun(text: str, start: int) -> bool:
+    """Whether the name at `start` follows a dataset noun that names it (see _DATASET_NOUN_BEFORE)."""
+    noun = _DATASET_NOUN_BEFORE.search(text, max(0, start - 60), start)
+    if noun is None:
         return False
+    if "," not in noun.group() or noun.group("naming"):
+        return True
+    return not _OPENING_PHRASE.search(text, max(0, start - 200), noun.start())
+
+
+def _apposition_kind(text: str, end: int) -> str | None:
+    """"technique" or "dataset": the noun heading the apposition after a name (ending at
+    `end`), the first of the two ("X, a framework comprising a dataset ..." is a technique)."""
+    technique = _METHOD_APPOSITION_AFTER.match(text, end, end + 100)
     dataset = _DATASET_APPOSITION_AFTER.match(text, end, end + 100)
-    return dataset is None or technique.end() < dataset.end()
+    if technique and (dataset is None or technique.end() < dataset.end()):
+        return "technique"
+    return "dataset" if dataset else None
 
 
 def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bool:

@@ -388,3 +388,17 @@ def test_entities_a_term_keeps_the_word_hyphenated_onto_its_front(nlp):
     names = {m.text for m in record.mentions}
     assert "Meta-reinforcement learning" in names and "reinforcement learning" not in names
     assert "benchmarks-document summarization" not in names
+
+
+@pytest.mark.parametrize(
+    "abstract, name, type_",
+    [
+        ("We introduce the Dynamic Passage Selector (DPS), a reranking framework. Notably, on the MuSiQue dataset, DPS improves F1.",
+         "DPS", "Method"),
+        ("We present a new dataset, VTS, of reasoning trajectories. Models trained on it improve.", "VTS", "Dataset"),
+        ("We propose ValuePilot, a decision-making framework comprising a dataset generation toolkit.", "ValuePilot", "Method"),
+    ],
+)
+def test_entities_dataset_cues_end_at_an_opening_phrase_and_yield_to_a_technique_apposition(nlp, abstract, name, type_):
+    record = _extract(nlp, "A study", abstract)
+    assert {m.type for m in record.mentions if m.text == name} == {type_}
