@@ -295,6 +295,34 @@ def named_by_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
     return found
 
 
+# "a lightweight Reasoning Projector module", "the proposed Chain of Scroll mechanism": a run
+# of capitalised words that a noun of known type follows, after an article.
+_NAMED_BEFORE_NOUN = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:[a-z][\w\-]* ){0,3}?"
+    r"(?P<name>[A-Z][a-z][\w\-]*(?: (?:of |for |and |to )?[A-Z][\w\-]*){1,4})"
+    r" (?P<noun>module|mechanism|framework|method|algorithm|loss|architecture|strategy|layer|paradigm|pipeline|benchmark|dataset|suite|metric)\b"
+)
+
+
+def named_before_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
+    """(name, type, False) of Title Case names a noun of known type follows (see _NAMED_BEFORE_NOUN).
+
+    >>> named_before_noun("LiteReason employs a lightweight Reasoning Projector module, on the WebQSP and CWQ dataset")
+    [('Reasoning Projector', 'Method', False)]
+    """
+    nouns = type_cues()["next_word"]
+    found = []
+    for match in _NAMED_BEFORE_NOUN.finditer(text, start):
+        name = match.group("name")
+        words = name.split()
+        # "the WebQSP and CWQ dataset" names two known things; "a Sparse Autoencoder-based
+        # framework" describes one.
+        if any(is_coined_name(word) for word in words) or words[-1].rsplit("-", 1)[-1].islower():
+            continue
+        found.append((name, nouns[match.group("noun")], False))
+    return found
+
+
 def coined_in_text(text: str, title_end: int) -> list[str]:
     r"""Names the paper coins that carry no mark of a coined word: "Resa: ..." in the title
     (when the abstract names it again), "we introduce Nexus Architect, an ...".
@@ -368,7 +396,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     sentences = doc._.kg_sentences or [(0, len(text))]
     title_end = sentences[0][1] if len(sentences) > 1 else 0
     coined = coined_in_text(text, title_end) if title_end else []
-    named = named_by_noun(text, title_end)
+    named = named_by_noun(text, title_end) + named_before_noun(text, title_end)
     doc.user_data[INTRODUCED_KEY] = set(coined) | {name for name, _, own in named if own}
     # "non-linear model predictive control": a term phrase ending in a listed term is of its type.
     listed_ends = {span.end: span for span in gazetteer if span.label_ in ("Method", "Task", "Metric")}

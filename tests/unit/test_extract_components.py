@@ -402,3 +402,11 @@ def test_entities_a_term_keeps_the_word_hyphenated_onto_its_front(nlp):
 def test_entities_dataset_cues_end_at_an_opening_phrase_and_yield_to_a_technique_apposition(nlp, abstract, name, type_):
     record = _extract(nlp, "A study", abstract)
     assert {m.type for m in record.mentions if m.text == name} == {type_}
+
+
+def test_entities_title_case_name_before_a_typed_noun(nlp):
+    record = _extract(nlp, "A study", "LiteReason employs a lightweight Reasoning Projector module. "
+                      "Results on the WebQSP and CWQ dataset improve with a Sparse Autoencoder-based framework.")
+    types = {m.text: m.type for m in record.mentions}
+    assert types.get("Reasoning Projector") == "Method"
+    assert "WebQSP and CWQ" not in types and "Sparse Autoencoder-based" not in types
