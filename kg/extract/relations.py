@@ -62,7 +62,8 @@ def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, in
 
 
 def _sentence_relations(
-    lowered: str, start: int, ents: list[Span], index: int, coined: set[str], seen_before: set[str] = frozenset()
+    lowered: str, start: int, ents: list[Span], index: int, coined: set[str], seen_before: set[str] = frozenset(),
+    listed: set[tuple[int, int]] = frozenset(),
 ) -> tuple[list[tuple[str, Span, int]], bool]:
     """Relations cued in one sentence (`lowered`, starting at character `start`), and whether it evaluates."""
     cues = _cues()
@@ -75,7 +76,7 @@ def _sentence_relations(
             stop = compare.start() if compare and compare.start() > intro.end() else len(lowered)
             stop = min(stop, following.start()) if following else stop
             after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
-            found += [("INTRODUCES", ent, index) for ent in _introduced_after(lowered, start, intro.end(), after, coined, seen_before)]
+            found += [("INTRODUCES", ent, index) for ent in _introduced_after(lowered, start, intro.end(), after, coined, seen_before, listed)]
     if compare:
         scopes = _compared_scopes(lowered)
         found += [
@@ -111,6 +112,9 @@ def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
     return scopes
 
 
+_TECHNIQUE_NOUN_AFTER = re.compile(r"[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme)s?\b")
+
+
 # Words between two names that put them in one list: "X and Y", "X (Y)", "X, Y".
 _LIST_GLUE = re.compile(r"^(?:[\s,;()/]|and|or)*$")
 # "we propose MorphoQuant, a modality-aware PTQ framework": a name inside the apposition
@@ -133,7 +137,8 @@ def _names_the_object(gap: str) -> bool:
 
 
 def _introduced_after(
-    lowered: str, start: int, cue_end: int, after: list[Span], coined: set[str], seen_before: set[str] = frozenset()
+    lowered: str, start: int, cue_end: int, after: list[Span], coined: set[str], seen_before: set[str] = frozenset(),
+    listed: set[tuple[int, int]] = frozenset(),
 ) -> list[Span]:
     """The names an introducing cue introduces: the first name its object names, names listed
     with it ("called X and Y"), and coined names the text names as further objects, unless
@@ -151,6 +156,8 @@ def _introduced_after(
         if not introduced:
             if not _names_the_object(gap):
                 return []
+            if (ent.start, ent.end) in listed and _TECHNIQUE_NOUN_AFTER.match(lowered, ent.end_char - start):
+                return []  # "a novel transfer learning framework": a known term describes what is new
             introduced.append(ent)
         elif _IN_APPOSITION.match(gap):
             continue
@@ -183,7 +190,9 @@ def find_relations(
         if not ents_of[index] and index > 0:
             evaluates_anything = evaluates_anything or bool(_cues()["evaluate"].search(text[start:end].lower()))
             continue
-        relations, evaluates = _sentence_relations(text[start:end].lower(), start, ents_of[index], index, coined, seen_before)
+        relations, evaluates = _sentence_relations(
+            text[start:end].lower(), start, ents_of[index], index, coined, seen_before, listed
+        )
         found += relations
         if index > 0:  # the title's names are often the paper's own, introduced later
             seen_before.update(ent.text for ent in ents_of[index])

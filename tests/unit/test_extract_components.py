@@ -410,3 +410,9 @@ def test_entities_title_case_name_before_a_typed_noun(nlp):
     types = {m.text: m.type for m in record.mentions}
     assert types.get("Reasoning Projector") == "Method"
     assert "WebQSP and CWQ" not in types and "Sparse Autoencoder-based" not in types
+
+
+def test_relations_a_known_term_describing_the_new_thing_is_used_not_introduced(nlp):
+    record = _extract(nlp, "A study", "We propose a novel transfer learning framework for chips.")
+    relations = {(r.type, r.target) for r in record.relations}
+    assert ("USES", "transfer learning") in relations and ("INTRODUCES", "transfer learning") not in relations
