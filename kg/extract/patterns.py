@@ -40,6 +40,7 @@ _CANDIDATE = re.compile(
     r"[A-Za-z0-9]+(?:(?:-|\.(?=[A-Za-z0-9]))[A-Za-z0-9]+)*(?:\+\+|\+)?(?![\w])"
 )
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")
+_YEAR_SUFFIX = re.compile(r"[A-Za-z][-\s]?(?:19[89]\d|20[0-4]\d)$")
 # A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) measures something; it names nothing.
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{1,2}$")
 
@@ -182,6 +183,8 @@ def guess_type(name: str, next_word: str = "", long_form: str = "") -> str:
         if head in cues["term_head"] and long_form.islower():
             return cues["term_head"][head]
     segments = name.split("-")
+    if _YEAR_SUFFIX.search(name):
+        return "Dataset"  # "SemEval-2025", "WMT-2024": an edition of a challenge or benchmark
     if any(_SIZE.match(segment) for segment in segments):
         return "Model"
     if any(ch.isdigit() for ch in name) and name[:1].isupper():
