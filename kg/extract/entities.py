@@ -304,6 +304,23 @@ _NAMED_BEFORE_NOUN = re.compile(
 )
 
 
+_CAPITAL_BEFORE_NOUN = re.compile(
+    r"[A-Z][\w\-]* (?:module|mechanism|framework|method|algorithm|loss|architecture|strategy|layer|paradigm|pipeline|benchmark|dataset|suite|metric)\b"
+)
+
+
+def _matches_before_noun(text: str, start: int) -> list[re.Match]:
+    """_NAMED_BEFORE_NOUN's matches, looked for only where a capitalised word meets the noun
+    (a scan from every article is the slow way round)."""
+    found: dict[int, re.Match] = {}
+    for anchor in _CAPITAL_BEFORE_NOUN.finditer(text, start):
+        for match in _NAMED_BEFORE_NOUN.finditer(text, max(start, anchor.start() - 160), anchor.end()):
+            if match.end() == anchor.end():
+                found.setdefault(match.end(), match)
+                break
+    return list(found.values())
+
+
 def named_before_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
     """(name, type, False) of Title Case names a noun of known type follows (see _NAMED_BEFORE_NOUN).
 
@@ -312,7 +329,7 @@ def named_before_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
     """
     nouns = type_cues()["next_word"]
     found = []
-    for match in _NAMED_BEFORE_NOUN.finditer(text, start):
+    for match in _matches_before_noun(text, start):
         name = match.group("name")
         words = name.split()
         # "the WebQSP and CWQ dataset" names two known things; "a Sparse Autoencoder-based
@@ -423,14 +440,17 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         candidates = [span for span in candidates if not _is_markup(span.text)]
     kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]
     kept = filter_spans([_extend(doc, span) for span in kept])
-    # An acronym tied to a long form takes the long form's type everywhere in the Doc.
-    types = {span.text: span.label_ for span in kept if span.text in long_forms.values()}
-    kept = [
-        Span(doc, span.start, span.end, label=types[long_forms[span.text]], span_id=span.id_)
-        if span.text in long_forms and long_forms[span.text] in types and span.label_ != types[long_forms[span.text]]
-        else span
-        for span in kept
-    ]
+    if long_forms:
+        # An acronym tied to a long form takes the long form's type everywhere in the Doc.
+        texts = [span.text for span in kept]
+        long_texts = set(long_forms.values())
+        types = {text_: span.label_ for span, text_ in zip(kept, texts) if text_ in long_texts}
+        kept = [
+            Span(doc, span.start, span.end, label=types[long_forms[text_]], span_id=span.id_)
+            if text_ in long_forms and long_forms[text_] in types and span.label_ != types[long_forms[text_]]
+            else span
+            for span, text_ in zip(kept, texts)
+        ]
     kept = retype_from_context(doc, sorted(kept, key=lambda span: span.start), long_forms)
     kept = retype_tasks(doc, kept, title_end, long_forms)
     return kept, long_forms
@@ -460,16 +480,18 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
     proposes ("we propose X") are Methods, in every mention of the paper (and its acronym)."""
     text = doc_text(doc)
     retyped: dict[str, str] = {}
-    listed = {(span.start, span.end) for span in doc.spans.get(GAZETTEER_KEY, [])}
+    listed: set[tuple[int, int]] | None = None
     for span in spans:
         if (
             span.label_ == "Task"
             and span.start_char > title_end
-            and (span.start, span.end) not in listed
             and _PROPOSED_BEFORE.search(text, max(0, span.start_char - 60), span.start_char)
         ):
-            retyped[normalize_key(span.text)] = "Method"
-            continue
+            if listed is None:
+                listed = {(listed_span.start, listed_span.end) for listed_span in doc.spans.get(GAZETTEER_KEY, [])}
+            if (span.start, span.end) not in listed:
+                retyped[normalize_key(span.text)] = "Method"
+                continue
         if span.end_char > title_end or any(is_coined_name(word) for word in span.text.split()):
             continue
         before = text[max(0, span.start_char - 8) : span.start_char]

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Container
 from functools import lru_cache
 from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.patterns import word_alternation
+from kg.extract.patterns import whole_word_offsets, word_alternation
 from kg.extract.sentences import doc_text, sentence_entities
 
 __all__ = ["find_relations", "RelationFinder"]
@@ -62,7 +63,7 @@ def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, in
 
 
 def _sentence_relations(
-    lowered: str, start: int, ents: list[Span], index: int, coined: set[str], seen_before: set[str] = frozenset(),
+    lowered: str, start: int, ents: list[Span], index: int, coined: set[str], seen_before: Container[str] = frozenset(),
     listed: set[tuple[int, int]] = frozenset(),
 ) -> tuple[list[tuple[str, Span, int]], bool]:
     """Relations cued in one sentence (`lowered`, starting at character `start`), and whether it evaluates."""
@@ -137,7 +138,7 @@ def _names_the_object(gap: str) -> bool:
 
 
 def _introduced_after(
-    lowered: str, start: int, cue_end: int, after: list[Span], coined: set[str], seen_before: set[str] = frozenset(),
+    lowered: str, start: int, cue_end: int, after: list[Span], coined: set[str], seen_before: Container[str] = frozenset(),
     listed: set[tuple[int, int]] = frozenset(),
 ) -> list[Span]:
     """The names an introducing cue introduces: the first name its object names, names listed
@@ -169,6 +170,18 @@ def _introduced_after(
     return introduced
 
 
+class _NamedBetween:
+    """`name in it`: whether `name` stands in text[start:end] as a whole word (looked up only
+    when asked)."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+
+    def __contains__(self, name: str) -> bool:
+        at = self.text.find(name, self.start, self.end)
+        return at >= 0 and bool(whole_word_offsets(self.text[: self.end], name, self.start))
+
+
 def find_relations(
     doc: Doc, coined: set[str] = frozenset(), listed: set[tuple[int, int]] = frozenset()
 ) -> list[tuple[str, Span, int]]:
@@ -182,7 +195,7 @@ def find_relations(
     ents_of = sentence_entities(doc)
     text = doc_text(doc)
     found: list[tuple[str, Span, int]] = []
-    seen_before: set[str] = set()
+    title_end = sentences[0][1] if len(sentences) > 1 else 0
     evaluates_anything = False
     for index, (start, end) in enumerate(sentences):
         if index == 0:
@@ -190,12 +203,12 @@ def find_relations(
         if not ents_of[index] and index > 0:
             evaluates_anything = evaluates_anything or bool(_cues()["evaluate"].search(text[start:end].lower()))
             continue
+        # The title's names are often the paper's own, introduced later: only the abstract counts.
+        seen_before = _NamedBetween(text, title_end, start)
         relations, evaluates = _sentence_relations(
             text[start:end].lower(), start, ents_of[index], index, coined, seen_before, listed
         )
         found += relations
-        if index > 0:  # the title's names are often the paper's own, introduced later
-            seen_before.update(ent.text for ent in ents_of[index])
         evaluates_anything = evaluates_anything or (evaluates and index > 0)
     introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
     for index, ents in enumerate(ents_of):
