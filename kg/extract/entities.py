@@ -99,10 +99,14 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, end, label="Model", span_id=span.id_ if span.label_ == "Model" else "")
 
 
+_LOOSE_PREFIXES = frozenset({"post", "pre", "full"})
+
+
 def _joins_a_term(word: str) -> bool:
     """"meta", "audio", "cross": not a plural ("benchmarks-document summarization" is a
     dash) nor a describing word ("full-", "post-")."""
-    return not (word.endswith("s") and not word.endswith("ss")) and word not in type_cues()["term_stop"] and word not in ("post", "pre", "full")
+    plural = word.endswith("s") and not word.endswith("ss")
+    return not plural and word not in type_cues()["term_stop"] and word not in _LOOSE_PREFIXES
 
 
 def extend_hyphenated_prefix(doc: Doc, span: Span) -> Span:
@@ -297,16 +301,12 @@ def named_by_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
 
 # "a lightweight Reasoning Projector module", "the proposed Chain of Scroll mechanism": a run
 # of capitalised words that a noun of known type follows, after an article.
+_TYPED_NOUN = r"(?:module|mechanism|framework|method|algorithm|loss|architecture|strategy|layer|paradigm|pipeline|benchmark|dataset|suite|metric)\b"
 _NAMED_BEFORE_NOUN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:[a-z][\w\-]* ){0,3}?"
-    r"(?P<name>[A-Z][a-z][\w\-]*(?: (?:of |for |and |to )?[A-Z][\w\-]*){1,4})"
-    r" (?P<noun>module|mechanism|framework|method|algorithm|loss|architecture|strategy|layer|paradigm|pipeline|benchmark|dataset|suite|metric)\b"
+    r"(?P<name>[A-Z][a-z][\w\-]*(?: (?:of |for |and |to )?[A-Z][\w\-]*){1,4}) (?P<noun>" + _TYPED_NOUN + ")"
 )
-
-
-_CAPITAL_BEFORE_NOUN = re.compile(
-    r"[A-Z][\w\-]* (?:module|mechanism|framework|method|algorithm|loss|architecture|strategy|layer|paradigm|pipeline|benchmark|dataset|suite|metric)\b"
-)
+_CAPITAL_BEFORE_NOUN = re.compile(r"[A-Z][\w\-]* " + _TYPED_NOUN)
 
 
 def _matches_before_noun(text: str, start: int) -> list[re.Match]:
@@ -395,6 +395,7 @@ def _is_markup(text: str) -> bool:
 
 
 def _extend(doc: Doc, span: Span) -> Span:
+    """A candidate with the words that belong to it: a model's version, a term's hyphenated prefix."""
     if span.label_ in ("Model", "Method"):
         span = extend_model_version(doc, span)
     if span.label_ in ("Method", "Task"):

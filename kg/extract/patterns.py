@@ -102,8 +102,9 @@ def _describes(segment: str, kind: str) -> bool:
     "prefix": "Post", "Multi"), hyphenated onto a name."""
     if not (segment.isalpha() and len(segment) >= 3):
         return False
-    return segment.islower() or (segment[1:].islower() and segment.lower() in type_cues()["hyphen_modifier"]
-                                 and type_cues()["hyphen_modifier"][segment.lower()] == kind)
+    if segment.islower():
+        return True
+    return segment[1:].islower() and type_cues()["hyphen_modifier"].get(segment.lower()) == kind
 
 
 def trim_name(text: str) -> str:

@@ -1,10 +1,13 @@
 """kg_relations: what a paper does with each entity it names, from the cues of its text.
 
 Sentence 0 is the title. The rules (cue words in kg/resources/relation_cues.json):
-- INTRODUCES: a name before the title's colon ("Meta-World: A Benchmark ..."), or the
-  first name after "we propose / introduce / present ..." and every coined name
-  ("called X", a new acronym) after such a cue, up to a comparison cue.
-- COMPARES_TO: a Model or Method after "outperforms", "than", "compared with", "baselines".
+- INTRODUCES: the name that is all the title says before its colon ("Meta-World: A
+  Benchmark ..."), or the first name after "we propose / introduce / present ..." and
+  every coined name ("called X", a new acronym) after such a cue, up to a comparison cue;
+  not a name inside the apposition, one the abstract used before, nor a listed term that
+  describes the new thing ("a novel transfer learning framework").
+- COMPARES_TO: a Model or Method that "outperforms", "than", "compared with", "baselines"
+  reach, up to where the clause moves on ("... across settings, including X").
 - USES: any other Model or Method the paper names (not its own contribution).
 - EVALUATES_ON: a Dataset named in a sentence with an evaluation cue, unless the
   sentence only trains on it; a benchmark the paper introduces, when it evaluates at all.
@@ -77,7 +80,8 @@ def _sentence_relations(
             stop = compare.start() if compare and compare.start() > intro.end() else len(lowered)
             stop = min(stop, following.start()) if following else stop
             after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
-            found += [("INTRODUCES", ent, index) for ent in _introduced_after(lowered, start, intro.end(), after, coined, seen_before, listed)]
+            introduced = _introduced_after(lowered, start, intro.end(), after, coined, seen_before, listed)
+            found += [("INTRODUCES", ent, index) for ent in introduced]
     if compare:
         scopes = _compared_scopes(lowered)
         found += [
@@ -98,7 +102,10 @@ _NOT_COMPARING_THAN = re.compile(r"\b(?:less|more|fewer|rather|other) $")
 # What a comparison reaches: its object, up to where the clause moves on ("outperforms
 # RegMean across settings, including sequential merging", "surpassing X by 3%, while Y").
 _COMPARED_PREPOSITION = re.compile(r"\s*(?:(?:to|with|against|over|by)\b)?")
-_COMPARED_SCOPE_END = re.compile(r";|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)|\b(?:across|on|in|under|at|when|while|whereas|by|via|through|using|with|where|which|that|for)\b")
+_COMPARED_SCOPE_END = re.compile(
+    r";|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)"
+    r"|\b(?:across|on|in|under|at|when|while|whereas|by|via|through|using|with|where|which|that|for)\b"
+)
 
 
 def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
@@ -113,7 +120,10 @@ def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
     return scopes
 
 
-_TECHNIQUE_NOUN_AFTER = re.compile(r"[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme)s?\b")
+# "a novel transfer learning framework": the noun a known term describes.
+_TECHNIQUE_NOUN_AFTER = re.compile(
+    r"[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme)s?\b"
+)
 
 
 # Words between two names that put them in one list: "X and Y", "X (Y)", "X, Y".
