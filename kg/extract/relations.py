@@ -104,7 +104,7 @@ _NOT_COMPARING_THAN = re.compile(r"\b(?:less|more|fewer|rather|other) $")
 _COMPARED_PREPOSITION = re.compile(r"\s*(?:(?:to|with|against|over|by)\b)?")
 _COMPARED_SCOPE_END = re.compile(
     r";|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)"
-    r"|\b(?:across|on|in|under|at|when|while|whereas|by|via|through|using|with|where|which|that|for)\b"
+    r"|\b(?:across|on|in|under|at|when|while|whereas|by|via|through|using|with|where|which|that|for|to)\b"
 )
 
 
