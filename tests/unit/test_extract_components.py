@@ -375,6 +375,7 @@ def test_entities_units_modalities_and_title_case_words_are_no_names(nlp):
         ("It beats baselines including RankGPT-4 (17.0) and Rank-R1-14B (20.5).", {"RankGPT-4", "Rank-R1-14B"}, set()),
         ("Accuracy rises from less than 1% to more than 92% via task hinting with PPO.", set(), {"PPO"}),
         ("It stays competitive against other approaches (e.g., LoRA, Prefix-Tuning) while using DPO.", {"LoRA"}, {"DPO"}),
+        ("It works over multiple timesteps to manipulate cross-attention maps.", set(), {"cross-attention"}),
     ],
 )
 def test_relations_a_comparison_reaches_its_object_not_the_rest_of_the_sentence(nlp, abstract, compared, not_compared):
