@@ -454,7 +454,33 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         ]
     kept = retype_from_context(doc, sorted(kept, key=lambda span: span.start), long_forms)
     kept = retype_tasks(doc, kept, title_end, long_forms)
+    kept = retype_described_techniques(doc, kept, long_forms)
     return kept, long_forms
+
+
+_SIZED = re.compile(r"\b\d+(?:\.\d+)?[BMK]\b")  # "Flash-VL 2B": a size says a released model
+
+
+def retype_described_techniques(doc: Doc, spans: list[Span], long_forms: dict[str, str]) -> list[Span]:
+    """Names no list knows, typed Model by their shape ("Stream4D", "...Transformer"), that the
+    text describes as a technique ("NANQ, a noise-aware quantization framework") are Methods,
+    with their acronym."""
+    text = doc_text(doc)
+    described = {
+        span.text for span in spans
+        if span.label_ == "Model" and _apposition_kind(text, span.end_char) == "technique" and not _SIZED.search(span.text)
+    }
+    if not described:
+        return spans
+    listed = {listed_span.text for listed_span in doc.spans.get(GAZETTEER_KEY, []) if listed_span.label_ == "Model"}
+    described -= listed
+    for short, long in long_forms.items():
+        if long in described or short in described:
+            described |= {short, long}
+    return [
+        Span(doc, span.start, span.end, label="Method", span_id=span.id_) if span.label_ == "Model" and span.text in described else span
+        for span in spans
+    ]
 
 
 # "Regression Mean for Model Merging": in the title, the technique term after "for" is

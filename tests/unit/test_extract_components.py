@@ -417,3 +417,15 @@ def test_relations_a_known_term_describing_the_new_thing_is_used_not_introduced(
     record = _extract(nlp, "A study", "We propose a novel transfer learning framework for chips.")
     relations = {(r.type, r.target) for r in record.relations}
     assert ("USES", "transfer learning") in relations and ("INTRODUCES", "transfer learning") not in relations
+
+
+@pytest.mark.parametrize(
+    "abstract, name, type_",
+    [
+        ("We present Stream4D, a streaming video framework that keeps scenes consistent.", "Stream4D", "Method"),
+        ("We release Flash-VL 2B, a vision-language framework tuned for latency.", "Flash-VL 2B", "Model"),
+    ],
+)
+def test_entities_a_coined_name_described_as_a_technique_is_a_method_unless_sized(nlp, abstract, name, type_):
+    record = _extract(nlp, "A study", abstract)
+    assert {m.type for m in record.mentions if m.text == name} == {type_}
