@@ -472,11 +472,10 @@ def retype_described_techniques(doc: Doc, spans: list[Span], long_forms: dict[st
     }
     if not described:
         return spans
-    listed = {listed_span.text for listed_span in doc.spans.get(GAZETTEER_KEY, []) if listed_span.label_ == "Model"}
-    described -= listed
     for short, long in long_forms.items():
         if long in described or short in described:
             described |= {short, long}
+    described -= {listed_span.text for listed_span in doc.spans.get(GAZETTEER_KEY, []) if listed_span.label_ == "Model"}
     return [
         Span(doc, span.start, span.end, label="Method", span_id=span.id_) if span.label_ == "Model" and span.text in described else span
         for span in spans
