@@ -53,6 +53,7 @@ DEFAULT_OUT = REPO / "kg" / "resources"
 FILES = {"Dataset": "datasets", "Model": "models", "Method": "methods", "Metric": "metrics", "Task": "tasks"}
 TYPES = tuple(FILES)
 CURATED = "kg-curated"
+MINED = "kg-corpus"  # terms tools/mine_terms.py found often in the corpus (corpus_terms.tsv)
 MAX_WORDS = 8  # longer strings are descriptions, not names, and slow the matcher down
 # Which type keeps a name found in two lists when force_type.tsv and additions.jsonl
 # say nothing: the guide calls released networks Models (Papers with Code files CLIP
@@ -163,13 +164,30 @@ def read_curation(folder: Path = CURATION) -> Curation:
     )
 
 
-def load_raw(data_dir: Path) -> list[Entry]:
+def load_raw(data_dir: Path, folder: Path = CURATION) -> list[Entry]:
+    """The compiled rows of `data_dir`, then the mined corpus terms not judged to be no terms."""
     rows = []
     for typ, fname in FILES.items():
         for e in read_rows(data_dir / f"{fname}.jsonl"):
             if e.type != typ:
                 raise ValueError(f"{fname}.jsonl: row {e.name!r} has type {e.type!r}, expected {typ!r}")
             rows.append(e)
+    return rows + read_mined_terms(folder)
+
+
+def read_mined_terms(folder: Path = CURATION) -> list[Entry]:
+    """Rows of corpus_terms.tsv (phrase, type, abstracts) not listed in stop_corpus_terms.txt."""
+    path = folder / "corpus_terms.tsv"
+    if not path.exists():
+        return []
+    rejected = {normalize_key(n) for n in read_lines(folder / "stop_corpus_terms.txt")}
+    rows = []
+    for line in read_lines(path):
+        phrase, typ, _ = line.split("\t")
+        if typ not in TYPES:
+            raise ValueError(f"corpus_terms.tsv: unknown type {typ!r} for {phrase!r}")
+        if normalize_key(phrase) not in rejected:
+            rows.append(Entry(phrase, typ, [], [MINED]))
     return rows
 
 

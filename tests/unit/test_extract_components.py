@@ -429,3 +429,14 @@ def test_relations_a_known_term_describing_the_new_thing_is_used_not_introduced(
 def test_entities_a_coined_name_described_as_a_technique_is_a_method_unless_sized(nlp, abstract, name, type_):
     record = _extract(nlp, "A study", abstract)
     assert {m.type for m in record.mentions if m.text == name} == {type_}
+
+
+def test_entities_terms_the_corpus_writes_often_are_found_and_ordinary_phrases_not(nlp):
+    record = _extract(
+        nlp, "A study",
+        "We combine sparse and dense retrieval for multi-hop reasoning, with importance sampling."
+        " Model training is stable and correct reasoning matters.",
+    )
+    found = {(m.text, m.type) for m in record.mentions}
+    assert {("dense retrieval", "Method"), ("multi-hop reasoning", "Task"), ("importance sampling", "Method")} <= found
+    assert not {text for text, _ in found} & {"Model training", "model training", "correct reasoning"}
