@@ -63,7 +63,31 @@ def match_long_form(words: str, short: str) -> int | None:
             return None
         l_idx -= 1
         s_idx -= 1
-    return words.rfind(" ", 0, l_idx + 1) + 1
+    start = words.rfind(" ", 0, l_idx + 1) + 1
+    initials = _initials_start(words, short)
+    return start if initials is None else min(start, initials)
+
+
+_INITIALS = re.compile(r"[A-Z]{2,8}")
+_WORD_PART = re.compile(r"[^\s\-]+")
+
+
+def _initials_start(words: str, short: str) -> int | None:
+    """Where the words whose initials spell an all-capital short form start, if they do.
+
+    The letter-by-letter match settles for the shortest long form, which can borrow a
+    letter from inside a word: "Correlation Coefficient" for CCC. The initials say more.
+
+    >>> words = "competitive Concordance Correlation Coefficient"
+    >>> words[match_long_form(words, "CCC"):]
+    'Concordance Correlation Coefficient'
+    """
+    if not _INITIALS.fullmatch(short):
+        return None
+    parts = list(_WORD_PART.finditer(words))[-len(short) :]
+    if len(parts) < len(short) or "".join(part.group()[0] for part in parts).upper() != short:
+        return None
+    return words.rfind(" ", 0, parts[0].start()) + 1
 
 
 def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
