@@ -24,6 +24,7 @@ from kg.extract.patterns import (
     word_alternation,
 )
 from kg.extract.sentences import doc_text
+from kg.extract.sentences import title_end as find_title_end
 from kg.models import normalize_key
 
 __all__ = ["settle_entities", "EntitySettler"]
@@ -411,8 +412,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     terms = list(doc.spans[TERM_KEY]) if TERM_KEY in doc.spans else []
     known = _spans_by_offsets(gazetteer + patterns)
     text = doc_text(doc)
-    sentences = doc._.kg_sentences or [(0, len(text))]
-    title_end = sentences[0][1] if len(sentences) > 1 else 0
+    title_end = find_title_end(text)
     coined = coined_in_text(text, title_end) if title_end else []
     named = named_by_noun(text, title_end) + named_before_noun(text, title_end)
     doc.user_data[INTRODUCED_KEY] = set(coined) | {name for name, _, own in named if own}

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.sentences import doc_text
+from kg.extract.sentences import title_end as find_title_end
 from kg.models import normalize_key
 
 __all__ = [
@@ -259,9 +260,17 @@ def _term_head_regex() -> re.Pattern:
     return re.compile(r"(?<![\w\-])(?:" + word_alternation(type_cues()["term_head"]) + r")(?![\w\-])", re.I)
 
 
+@lru_cache(maxsize=1)
+def _any_head_regex() -> re.Pattern:
+    """Head words of terms, and those that end a name only when capitalised ("Decoding")."""
+    heads = {**type_cues()["title_case_head"], **type_cues()["term_head"]}
+    return re.compile(r"(?<![\w\-])(?:" + word_alternation(heads) + r")(?![\w\-])", re.I)
+
+
 # Words a modifier is made of: letters and digits, hyphen-joined ("cross-LLM", "in-context").
 _MODIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*$")
 
 
 def _is_acronym_word(word: str) -> bool:
@@ -304,6 +313,8 @@ def _modifier_ok(word: str, title_case: bool) -> bool:
     """
     cues = type_cues()
     lower = word.lower()
+    if title_case and lower in cues["title_case_modifier_ok"] and _TITLE_CASE_WORD.match(word):
+        return True  # "Implicit Matrix Factorization", "Robust Policy Optimization"
     if lower in cues["term_stop"] or not _MODIFIER.match(word):
         return False
     # "Transformer-based", "LLM-driven": a named thing plus a stop word describes, it names
@@ -316,6 +327,9 @@ def _modifier_ok(word: str, title_case: bool) -> bool:
         return True
     if title_case != (word[:1].isupper()):
         return False
+    # Capitals mid-sentence mark a name, whatever its words: "Implicit Matrix Factorization".
+    if title_case and _TITLE_CASE_WORD.match(word):
+        return True
     if lower in cues["term_modifier_ok"] or lower in cues["term_head"]:
         return True
     if lower.endswith(("ly", "ing", "ed")) and "-" not in lower:
@@ -326,19 +340,35 @@ def _modifier_ok(word: str, title_case: bool) -> bool:
 
 
 def _modifiers_before(text: str, position: int, title_case: bool) -> list[str]:
-    """Up to three term modifier words right before `position` (the start of a head word)."""
-    words = text[max(0, position - 80) : position].split(" ")
+    """Up to three term modifier words (five capitalised ones) right before `position` (a head word)."""
+    start = max(0, position - 100)
+    before = text[start:position]
+    if "\n" in before:  # the title's line ends there
+        before = before[before.rfind("\n") + 1 :]
+    elif start > 0:  # no word cut in two
+        before = before.split(" ", 1)[1] if " " in before else ""
+    words = before.split(" ")
     if not words or words[-1] != "":
         return []  # the head is hyphen- or punctuation-joined to what precedes it
     words.pop()
     kept: list[str] = []
-    while words and len(kept) < 3:
+    while words and len(kept) < (5 if title_case else 3):  # a capitalised name runs longer
         word = words[-1]
-        at_start = len(words) == 1 or _SENTENCE_START.search(" ".join(words[:-1]) + " ") is not None
-        if _modifier_ok(word, title_case) or (
-            at_start and not title_case and word[:1].isupper() and _modifier_ok(word.lower(), False)
+        bracketed = word[:1] in _OPENERS  # "TS-Bench (Taiwan Safety Benchmark)": the term starts inside
+        if bracketed:
+            word = word[1:]
+        at_start = bracketed or len(words) == 1 or _SENTENCE_START.search(" ".join(words[:-1]) + " ") is not None
+        # A sentence's first word is capitalised whatever it is: it joins a term as its
+        # lower-case form would ("Deploying Deep Neural Networks" names no technique).
+        if (
+            _modifier_ok(word.lower(), False)
+            if at_start and not bracketed and word[:1].isupper() and not _is_acronym_word(word)
+            else _modifier_ok(word, title_case)
         ):
-            kept.insert(0, words.pop())
+            kept.insert(0, word)
+            words.pop()
+            if bracketed:
+                break
         else:
             break
     # "models can exploit shortcut learning", "To probe generalization": after a modal or an
@@ -353,6 +383,7 @@ def _modifiers_before(text: str, position: int, title_case: bool) -> list[str]:
     return kept
 
 
+_OPENERS = frozenset("([\"'\u201c")
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "whether", "which"})
 _VERB_BEFORE = frozenset({"can", "cannot", "may", "might", "could", "would", "will", "should", "must"})
 _ADJECTIVE_ENDINGS = ("ive", "ic", "al", "ous", "able", "ible", "ful", "less", "ary", "ent", "ant")
@@ -406,12 +437,12 @@ def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, s
     []
     """
     cues = type_cues()
-    heads, stops = cues["term_head"], cues["term_stop_phrase"]
+    heads, stops = {**cues["title_case_head"], **cues["term_head"]}, cues["term_stop_phrase"]
     found = []
-    for match in _term_head_regex().finditer(text, skip_before):
+    for match in _any_head_regex().finditer(text, skip_before):
         head = match.group()
         title_case = head[:1].isupper()
-        if not (head.islower() or title_case):
+        if not (head.islower() or title_case) or not (title_case or head in cues["term_head"]):
             continue
         if title_case and re.match(r" [A-Z]", text[match.end() : match.end() + 2]):
             continue
@@ -589,10 +620,9 @@ class PatternNames:
 
     def match_terms(self, doc: Doc) -> list[Span]:
         spans = []
-        sentences = doc._.kg_sentences
-        title_end = sentences[0][1] if sentences and len(sentences) > 1 else 0
-        heads = type_cues()["term_head"]
         text = doc_text(doc)
+        title_end = find_title_end(text)
+        heads = type_cues()["term_head"]
         title_terms = find_term_phrases(lower_title_words(text[:title_end])) if title_end else []
         for start, end, phrase, type_ in title_terms + find_term_phrases(text, title_end) + find_task_nouns(text, title_end):
             # "task completion rates" is named as its singular, the form a list would hold.

@@ -27,7 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.patterns import whole_word_offsets, word_alternation
-from kg.extract.sentences import doc_text, sentence_entities
+from kg.extract.sentences import doc_text
+from kg.extract.sentences import title_end as find_title_end, sentence_entities
 
 __all__ = ["find_relations", "RelationFinder"]
 
@@ -205,7 +206,7 @@ def find_relations(
     ents_of = sentence_entities(doc)
     text = doc_text(doc)
     found: list[tuple[str, Span, int]] = []
-    title_end = sentences[0][1] if len(sentences) > 1 else 0
+    title_end = find_title_end(text)
     evaluates_anything = False
     for index, (start, end) in enumerate(sentences):
         if index == 0:

@@ -47,6 +47,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def title_end(text: str) -> int:
+    """Where the title ends in the extractor's text (title, newline, abstract); 0 without an abstract.
+
+    Not the first sentence's end: a title can hold several ("Do VLMs Read Charts? A Benchmark").
+
+    >>> title_end("Do VLMs Read Charts? A Benchmark\\nWe ask."), title_end("Only a title")
+    (32, 0)
+    """
+    return max(text.find("\n"), 0)
+
+
 def doc_text(doc: Doc) -> str:
     """The Doc's text, joined once: spaCy rebuilds ``doc.text`` from its tokens on every access."""
     text = doc.user_data.get("kg_text")

@@ -440,3 +440,32 @@ def test_entities_terms_the_corpus_writes_often_are_found_and_ordinary_phrases_n
     found = {(m.text, m.type) for m in record.mentions}
     assert {("dense retrieval", "Method"), ("multi-hop reasoning", "Task"), ("importance sampling", "Method")} <= found
     assert not {text for text, _ in found} & {"Model training", "model training", "correct reasoning"}
+
+
+def test_abbreviation_long_form_spelled_by_initials_beats_a_shorter_letter_match(nlp):
+    record = _extract(nlp, "A study", "The model keeps a competitive Concordance Correlation Coefficient (CCC) at 80% sparsity.")
+    types = {m.text: m.type for m in record.mentions}
+    assert types["Concordance Correlation Coefficient"] == "Metric" and types["CCC"] == "Metric"
+    assert "Correlation Coefficient" not in types
+
+
+def test_entities_capitalised_names_mid_sentence_end_in_a_head_word_that_types_them(nlp):
+    record = _extract(
+        nlp, "A study",
+        "We compare Implicit Matrix Factorization and Flash Attention on the Implicit Hate Corpus."
+        " Deploying Deep Neural Networks is hard. We release TS-Bench (Taiwan Safety Benchmark), a suite.",
+    )
+    types = {m.text: m.type for m in record.mentions}
+    assert types["Implicit Matrix Factorization"] == "Method" and types["Flash Attention"] == "Method"
+    assert types["Implicit Hate Corpus"] == "Dataset" and types["Taiwan Safety Benchmark"] == "Dataset"
+    assert not any(text.startswith("Deploying") for text in types)
+
+
+def test_the_title_ends_at_its_line_not_its_first_sentence(nlp):
+    record = _extract(
+        nlp, "Do Models Read Charts? A Multi-Scale Benchmark for Chart Forecasting",
+        "Echo State Networks (ESNs) are reservoir computers. We test them.",
+    )
+    types = {m.text: m.type for m in record.mentions}
+    assert "Multi-Scale Benchmark" not in types  # Title Case throughout the title names nothing by its head
+    assert types["Echo State Networks"] == "Method" and "State Networks" not in types
