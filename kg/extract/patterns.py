@@ -332,8 +332,10 @@ def _modifier_ok(word: str, title_case: bool) -> bool:
         return True
     if lower in cues["term_modifier_ok"] or lower in cues["term_head"]:
         return True
+    # Adverbs and verb forms end a term ("significantly", "improving", "proposed"), but a
+    # few nouns look like them ("anomaly detection", "speed estimation").
     if lower.endswith(("ly", "ing", "ed")) and "-" not in lower:
-        return False
+        return lower in _NOUNS_LIKE_VERB_FORMS
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ics", "ous")):
         return False
     return _in_vocabulary(lower)
@@ -383,6 +385,7 @@ def _modifiers_before(text: str, position: int, title_case: bool) -> list[str]:
     return kept
 
 
+_NOUNS_LIKE_VERB_FORMS = frozenset({"anomaly", "assembly", "family", "supply", "speed"})
 _OPENERS = frozenset("([\"'\u201c")
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "whether", "which"})
 _VERB_BEFORE = frozenset({"can", "cannot", "may", "might", "could", "would", "will", "should", "must"})

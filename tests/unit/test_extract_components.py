@@ -469,3 +469,8 @@ def test_the_title_ends_at_its_line_not_its_first_sentence(nlp):
     types = {m.text: m.type for m in record.mentions}
     assert "Multi-Scale Benchmark" not in types  # Title Case throughout the title names nothing by its head
     assert types["Echo State Networks"] == "Method" and "State Networks" not in types
+
+
+def test_patterns_nouns_that_look_like_verb_forms_stay_in_terms():
+    found = [p[2] for p in find_term_phrases("We study graph anomaly detection, improving length generalization.")]
+    assert found == ["graph anomaly detection", "length generalization"]
