@@ -455,7 +455,96 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     kept = retype_from_context(doc, sorted(kept, key=lambda span: span.start), long_forms)
     kept = retype_tasks(doc, kept, title_end, long_forms)
     kept = retype_described_techniques(doc, kept, long_forms)
+    kept = sorted(kept + list_peers(doc, kept, title_end), key=lambda span: span.start)
     return kept, long_forms
+
+
+_LIST_REGION = re.compile(r"[^;:()\[\]]+")  # a list does not run across these
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_NAME_WORD = re.compile(r"[A-Z0-9][\w\-+.'/]*$")
+_NAME_INNER_WORDS = frozenset({"of", "on", "with", "for", "the", "in", "to"})
+_MAX_NAME_WORDS = 5
+
+
+def _name_words(words: list[str]) -> bool:
+    """Words that can make one name: capitalised or coined words, with "of", "on", ... inside."""
+    if not words or len(words) > _MAX_NAME_WORDS or not all(any(c.isupper() for c in w) for w in (words[0], words[-1])):
+        return False
+    return all(_NAME_WORD.match(w) or (0 < i < len(words) - 1 and w in _NAME_INNER_WORDS) for i, w in enumerate(words))
+
+
+def _list_items(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """(start, end) of the names a list in the sentence text[start:end] holds: "(PPO, GRPO, and Expert
+    Iteration)", "including DeepMind Control, Adroit Hand Manipulation, and Meta-World show".
+    The first item is the name that ends its chunk, the last the name that starts its chunk,
+    the others whole chunks; a chunk that holds no name leaves a gap."""
+    lists = []
+    for region in _LIST_REGION.finditer(text, start, end):
+        items, bounds, at = [], [], region.start()
+        for separator in _LIST_SEPARATOR.finditer(text, region.start(), region.end()):
+            bounds.append((at, separator.start()))
+            at = separator.end()
+        bounds.append((at, at + len(text[at : region.end()].rstrip(" .!?"))))
+        if len(bounds) < 3:
+            continue
+        for index, (chunk_start, chunk_end) in enumerate(bounds):
+            chunk = text[chunk_start:chunk_end]
+            words = chunk.split()
+            if index == 0 or index == len(bounds) - 1:
+                first = index == 0
+                cut = next(
+                    (n for n in range(min(len(words), _MAX_NAME_WORDS), 0, -1)
+                     if _name_words(words[-n:] if first else words[:n])),
+                    0,
+                )
+                if not cut:
+                    continue
+                name_words = words[-cut:] if first else words[:cut]
+                if chunk_start == start and len(name_words) == len(words) and not is_coined_name(words[0]):
+                    # a sentence's first word is capitalised whatever it is ("Notably, ...")
+                    name_words = name_words[1:]
+                    while name_words and name_words[0] in _NAME_INNER_WORDS:
+                        name_words = name_words[1:]
+                    if not name_words:
+                        continue
+                name = " ".join(name_words)
+                offset = chunk.rfind(name) if first else chunk.find(name)
+            elif _name_words(words):
+                name, offset = " ".join(words), chunk.find(words[0])
+            else:
+                continue
+            if offset >= 0 and sum(c.isalpha() for c in name) >= 2:
+                items.append((chunk_start + offset, chunk_start + offset + len(name)))
+        lists.append(items)
+    return lists
+
+
+def list_peers(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
+    """Unlisted names in a list whose other members are entities of one type share that type:
+    "RL fine-tuning algorithms (PPO, GRPO, and Expert Iteration)" makes Expert Iteration a
+    method, "Tic-Tac-Toe, Connect Four, and Battleship" three of a kind."""
+    text = doc_text(doc)
+    if "," not in text:
+        return []
+    by_offsets = {(span.start_char, span.end_char): span.label_ for span in spans}
+    taken = sorted((span.start_char, span.end_char) for span in spans)
+    generic = generic_keys()
+    peers = []
+    for start, end in doc._.kg_sentences or ():
+        if end <= title_end or "," not in text[start:end]:
+            continue
+        for items in _list_items(text, max(start, title_end), end):
+            known = [by_offsets[item] for item in items if item in by_offsets]
+            if len(known) < 2 or len(set(known)) != 1:
+                continue  # two peers of one type vouch for the others; one could be mistyped
+            for item_start, item_end in items:
+                key = normalize_key(text[item_start:item_end])
+                if any(s < item_end and item_start < e for s, e in taken) or key in generic or key[:-1] in generic:
+                    continue  # taken, or a class ("LLMs")
+                span = doc.char_span(item_start, item_end, label=known[0])
+                if span is not None:
+                    peers.append(span)
+    return peers
 
 
 _SIZED = re.compile(r"\b\d+(?:\.\d+)?[BMK]\b")  # "Flash-VL 2B": a size says a released model
