@@ -9,6 +9,7 @@ candidates overlap, the longest wins ("LLaMA-2-7B", not "LLaMA"); generic names 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.language import Language
@@ -473,6 +474,20 @@ def _name_words(words: list[str]) -> bool:
     return all(_NAME_WORD.match(w) or (0 < i < len(words) - 1 and w in _NAME_INNER_WORDS) for i, w in enumerate(words))
 
 
+def _name_run(words: list[str]) -> list[str]:
+    """The longest name `words` start with ("Meta-World show that" -> ["Meta-World"])."""
+    run = []
+    for word in words[:_MAX_NAME_WORDS]:
+        if not (_NAME_WORD.match(word) or word in _NAME_INNER_WORDS):
+            break
+        run.append(word)
+    while run and not any(c.isupper() for c in run[-1]):
+        run.pop()
+    while run and not any(c.isupper() for c in run[0]):
+        run.pop(0)  # "the Atari benchmark"
+    return run
+
+
 def _list_items(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     """(start, end) of the names a list in the sentence text[start:end] holds: "(PPO, GRPO, and Expert
     Iteration)", "including DeepMind Control, Adroit Hand Manipulation, and Meta-World show".
@@ -492,14 +507,11 @@ def _list_items(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
             words = chunk.split()
             if index == 0 or index == len(bounds) - 1:
                 first = index == 0
-                cut = next(
-                    (n for n in range(min(len(words), _MAX_NAME_WORDS), 0, -1)
-                     if _name_words(words[-n:] if first else words[:n])),
-                    0,
-                )
-                if not cut:
+                name_words = _name_run(words[::-1] if first else words)
+                if first:
+                    name_words.reverse()
+                if not _name_words(name_words):
                     continue
-                name_words = words[-cut:] if first else words[:cut]
                 if chunk_start == start and len(name_words) == len(words) and not is_coined_name(words[0]):
                     # a sentence's first word is capitalised whatever it is ("Notably, ...")
                     name_words = name_words[1:]
@@ -509,8 +521,9 @@ def _list_items(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
                         continue
                 name = " ".join(name_words)
                 offset = chunk.rfind(name) if first else chunk.find(name)
-            elif _name_words(words):
-                name, offset = " ".join(words), chunk.find(words[0])
+            elif _name_words(words[1:] if words and words[0] == "the" else words):
+                name = " ".join(words[1:] if words[0] == "the" else words)
+                offset = chunk.find(name)
             else:
                 continue
             if offset >= 0 and sum(c.isalpha() for c in name) >= 2:
@@ -528,10 +541,12 @@ def list_peers(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
         return []
     by_offsets = {(span.start_char, span.end_char): span.label_ for span in spans}
     taken = sorted((span.start_char, span.end_char) for span in spans)
+    starts = [start for start, _ in taken]
     generic = generic_keys()
     peers = []
     for start, end in doc._.kg_sentences or ():
-        if end <= title_end or "," not in text[start:end]:
+        # the cheap tests first: a list with two typed peers holds a comma and two entities
+        if end <= title_end or bisect_left(starts, end) - bisect_left(starts, start) < 2 or "," not in text[start:end]:
             continue
         for items in _list_items(text, max(start, title_end), end):
             known = [by_offsets[item] for item in items if item in by_offsets]
