@@ -109,6 +109,11 @@ _LATEX_FORMATTING = re.compile(
     r"\{([^{}\\$]*)\}"
 )
 _MATH_WORD = re.compile(r"\$(\w[\w\-.+%×]*)\$")
+# "{\em generative clustering}", "{Qwen2-VL-7B}": old-style switches and bare braces;
+# "PHI-3\cite{Abdin2024}": citations.
+_LATEX_SWITCH = re.compile(r"\{\\(?:em|it|bf|rm|sc|tt|sf)\s+([^{}\\$]*)\}")
+_BARE_BRACES = re.compile(r"(?<![\\\w^_])\{(\w[\w\-. ]{0,80})\}")
+_CITATION = re.compile(r"\s?~?\\cite[pt]?\{[^{}]*\}")
 # "$58.2\%$", "$4.7\times$": a score written in math mode.
 _LATEX_PERCENT = re.compile(r"(?<=\d)\\%")
 _LATEX_TIMES = re.compile(r"(?<=\d)\s?\\times(?![A-Za-z])")
@@ -123,9 +128,13 @@ def unwrap_latex(text: str) -> str:
     'we propose SDO and MedConclusion ($\\alpha$), Task 6, ~3k'
     >>> unwrap_latex(r"by $58.2\%$ and 48\%, $4.7\times$ faster")
     'by 58.2% and 48%, 4.7× faster'
+    >>> unwrap_latex(r"We present {\em generative clustering} on {Qwen2-VL-7B} and PHI-3~\cite{a2024}, $x^{2}$")
+    'We present generative clustering on Qwen2-VL-7B and PHI-3, $x^{2}$'
     """
     if "~" in text:
         text = _TIE.sub(" ", text)
+    if "{" in text:
+        text = _BARE_BRACES.sub(r"\1", _LATEX_SWITCH.sub(r"\1", _CITATION.sub("", text)))
     if "\\" not in text and "$" not in text:
         return text
     for _ in range(2):  # one level of nesting: \textbf{\textit{X}}

@@ -392,8 +392,8 @@ def _named_spans(doc: Doc, text: str, named: list[tuple[str, str, bool]]) -> lis
 
 
 def _is_markup(text: str) -> bool:
-    r"""LaTeX the tokenizer kept in one token with a name: "\mathrm{SO}(3)$."."""
-    return "\\" in text or "$" in text
+    r"""LaTeX the tokenizer kept in one token with a name: "\mathrm{SO}(3)$.", "URL}X" ("AP_{50}" is a name)."""
+    return "\\" in text or "$" in text or text.count("{") != text.count("}")
 
 
 def _extend(doc: Doc, span: Span) -> Span:
@@ -438,7 +438,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         short_known = known.get((short.start, short.end))
         if short_known is None:
             candidates.append(Span(doc, short.start, short.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_))
-    if "\\" in text or "$" in text:
+    if "\\" in text or "$" in text or "{" in text:
         candidates = [span for span in candidates if not _is_markup(span.text)]
     kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]
     kept = filter_spans([_extend(doc, span) for span in kept])

@@ -486,3 +486,14 @@ def test_entities_unlisted_names_in_a_list_take_the_type_two_listed_peers_share(
     assert types["Expert Iteration"] == "Method"
     assert types["Wobble Town"] == "Dataset"
     assert "Notably" not in types  # a sentence's first word is no name; no listed peer types the rest
+
+
+def test_latex_switches_bare_braces_and_citations_are_read_through(nlp):
+    record = _extract(
+        nlp, "A study",
+        r"We present {\em generative clustering} (GC) and compare {Qwen2-VL-7B} with PHI-3~\cite{abdin2024}."
+        r" Code: \href{this https URL}LLM-First-Search.",
+    )
+    texts = {m.text for m in record.mentions}
+    assert {"generative clustering", "Qwen2-VL-7B", "PHI-3"} <= texts
+    assert not any("{" in text or "}" in text for text in texts)
