@@ -83,6 +83,7 @@ def _sentence_relations(
             after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
             introduced = _introduced_after(lowered, start, intro.end(), after, coined, seen_before, listed)
             found += [("INTRODUCES", ent, index) for ent in introduced]
+    found += [("INTRODUCES", ent, index) for ent in _presented_as_new(lowered, start, ents, listed)]
     if compare:
         scopes = _compared_scopes(lowered)
         found += [
@@ -96,6 +97,34 @@ def _sentence_relations(
     if evaluates and not trains_only:
         found += [("EVALUATES_ON", ent, index) for ent in ents if ent.label_ == "Dataset"]
     return found, evaluates
+
+
+# "via a novel and efficient sparse autoencoder tuning (SAE-Tuning) procedure", "our Token
+# Dropping Cascade": the phrase a novelty word or "our" opens names something new.
+_NEW_BEFORE = re.compile(r"\b(?:novel|new|our)\b(?P<between>(?:[ ,]+[\w\-]+){0,2}?) *$")
+# Between the novelty word and the name only describing words: "a novel and efficient X",
+# not "our approach significantly outperforms standard X" (a verb, an adverb).
+_NOT_DESCRIBING = re.compile(r"\w(?:s|ly|ed)\b(?<!\bproposed)(?<!ss)|\b(?:is|are|was|were|has|have|can|will)\b")
+
+
+def _presented_as_new(lowered: str, start: int, ents: list[Span], listed: set[tuple[int, int]]) -> list[Span]:
+    """Unlisted names in a phrase opened by "novel", "new" or "our" (no preposition or
+    clause between: "a new benchmark for X" introduces the benchmark, not X)."""
+    if "new" not in lowered and "our" not in lowered and "novel" not in lowered:
+        return []
+    block = _cues()["introduce_block"]
+    presented = []
+    for ent in ents:
+        if ent.label_ == "Task" or (ent.start, ent.end) in listed:
+            continue
+        at = ent.start_char - start
+        before = _NEW_BEFORE.search(lowered, max(0, at - 60), at)
+        if not before or lowered[ent.end_char - start : ent.end_char - start + 2].strip()[:1] in ("-", "+"):
+            continue  # "a novel SPARQL-based method", "our 3DETR + MSA model": the name is not what is new
+        between = before.group("between")
+        if not (block.search(between) or _NOT_DESCRIBING.search(between) or "," in between.rstrip(", ")):
+            presented.append(ent)
+    return presented
 
 
 # "more than 92%", "rather than X": no comparison with X.
@@ -125,6 +154,19 @@ def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
 _TECHNIQUE_NOUN_AFTER = re.compile(
     r"[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme)s?\b"
 )
+
+
+# A name that describes the next one: hyphen-joined to a word ("LDPC-inspired"), or
+# before a technique noun that a naming cue follows ("an SL framework, named SL-ACC").
+_DESCRIBES_NEXT = re.compile(
+    r"-[a-z]|[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme)s?,?"
+    r" (?:named|called|dubbed|termed|coined)\b"
+)
+
+
+def _is_title_case_phrase(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and all(word[:1].isupper() for word in words)
 
 
 # Words between two names that put them in one list: "X and Y", "X (Y)", "X, Y".
@@ -168,6 +210,9 @@ def _introduced_after(
         if not introduced:
             if not _names_the_object(gap):
                 return []
+            if _DESCRIBES_NEXT.match(lowered, ent.end_char - start) and not _is_title_case_phrase(ent.text):
+                continue  # "we propose the LDPC-inspired X", "an SL framework, named X" (not "a Language-
+                # Centric Omnimodal Embedding framework, termed LCO-Emb": a long name of the same thing)
             if (ent.start, ent.end) in listed and _TECHNIQUE_NOUN_AFTER.match(lowered, ent.end_char - start):
                 return []  # "a novel transfer learning framework": a known term describes what is new
             introduced.append(ent)
@@ -222,10 +267,17 @@ def find_relations(
         found += relations
         evaluates_anything = evaluates_anything or (evaluates and index > 0)
     introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
+    # An acronym and its long form name one thing: introducing either introduces both.
+    ties = doc._.kg_long_forms or {}
+    tied = {short.lower(): long.lower() for short, long in ties.items()}
+    tied.update({long: short for short, long in tied.items()})
     for index, ents in enumerate(ents_of):
         for ent in ents:
-            if ent.text in coined_here and ent.text.lower() not in introduced and ent.label_ != "Task":
-                introduced.add(ent.text.lower())
+            name = ent.text.lower()
+            if name in introduced or ent.label_ == "Task":
+                continue
+            if ent.text in coined_here or tied.get(name) in introduced:
+                introduced.add(name)
                 found.append(("INTRODUCES", ent, index))
     found += _default_relations(found, ents_of, evaluates_anything)
     return found

@@ -497,3 +497,23 @@ def test_latex_switches_bare_braces_and_citations_are_read_through(nlp):
     texts = {m.text for m in record.mentions}
     assert {"generative clustering", "Qwen2-VL-7B", "PHI-3"} <= texts
     assert not any("{" in text or "}" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "abstract, introduced, not_introduced",
+    [
+        ("We train models via a novel and efficient sparse autoencoder tuning (SAE-Tuning) procedure. SAE-Tuning is fast.",
+         {"sparse autoencoder tuning", "SAE-Tuning"}, set()),
+        ("Our Token Dropping Cascade (TDC) works. Our approach significantly outperforms standard BFM baselines.",
+         {"Token Dropping Cascade", "TDC"}, {"BFM"}),
+        ("We present GRISP, a novel SPARQL-based method. We propose the LDPC-inspired semantic error correction (SERC).",
+         {"GRISP", "SERC"}, {"SPARQL", "LDPC"}),
+        ("We propose a communication-efficient SL framework, named SL-ACC. We propose a Language-Centric"
+         " Omnimodal Embedding framework, termed LCO-Emb.",
+         {"SL-ACC", "Language-Centric Omnimodal Embedding", "LCO-Emb"}, {"SL"}),
+    ],
+)
+def test_relations_new_things_and_their_acronyms_are_introduced_not_what_describes_them(nlp, abstract, introduced, not_introduced):
+    record = _extract(nlp, "A study", abstract)
+    found = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    assert introduced <= found and not (not_introduced & found)
