@@ -8,7 +8,7 @@ again are terms: "adversarial training", "link prediction", "diffusion policy".
 
 This script counts, for each such head word of `corpus_heads.tsv`, the lower-case
 phrases of one to three modifier words before it (the extractor's own modifier rules,
-`kg.extract.patterns._modifiers_before`) in the abstracts of a corpus, and writes those
+`kg.extract.patterns.term_modifiers_before`) in the abstracts of a corpus, and writes those
 used in at least MIN_DOCS abstracts and not yet in the shipped lists to
 `corpus_terms.tsv`. A phrase is counted where it is the whole run of modifiers before
 the head ("large batch training", not its tail "batch training" inside it), so that
@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO / "tools"))
 
 from build_gazetteers import CURATION, MINED, read_corpus, read_lines  # noqa: E402
 from kg.extract.gazetteer import read_gazetteer  # noqa: E402
-from kg.extract.patterns import _modifiers_before  # noqa: E402
+from kg.extract.patterns import term_modifiers_before  # noqa: E402
 from kg.models import normalize_key  # noqa: E402
 
 MIN_DOCS = 20
@@ -55,7 +55,7 @@ def count_phrases(texts, heads: dict[str, str]) -> collections.Counter:
     for text in texts:
         seen = set()
         for match in head_re.finditer(text):
-            kept = _modifiers_before(text, match.start(), title_case=False)
+            kept = term_modifiers_before(text, match.start(), title_case=False)
             if kept and all(w.islower() for w in kept):
                 seen.add((" ".join(kept + [match.group()]), heads[match.group()]))
         docs.update(seen)

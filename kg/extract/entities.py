@@ -21,8 +21,8 @@ from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
 from kg.extract.patterns import (
-    DEFAULT_TYPE, GUESSED, generic_keys, guess_type, is_coined_name, term_words, type_cues, whole_word_offsets,
-    word_alternation,
+    DEFAULT_TYPE, GUESSED, generic_keys, guess_type, is_coined_name, term_modifiers_before, term_words, type_cues,
+    whole_word_offsets, word_alternation,
 )
 from kg.extract.sentences import doc_text
 from kg.extract.sentences import title_end as find_title_end
@@ -342,6 +342,49 @@ def named_before_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
     return found
 
 
+# "with contrastive steering, a lightweight technique that ...": a lower-case phrase the
+# apposition after it calls a technique.
+_TECHNIQUE_APPOSITION = re.compile(
+    r"(?<=[a-z]), (?:a|an)(?: [\w\-]+){0,4}? (?:framework|method|approach|algorithm|technique|strategy|paradigm|mechanism|procedure)\b"
+)
+
+
+def named_by_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
+    """(phrase, "Method", False) of lower-case phrases an apposition calls a technique.
+
+    The phrase is a word and one to three term modifiers before it (the term finder's rules).
+
+    >>> named_by_apposition("we steer models via contrastive steering, a lightweight technique that works")
+    [('contrastive steering', 'Method', False)]
+    >>> named_by_apposition("we test the model, a transformer architecture; the cost of computation cost, a new method")
+    []
+    """
+    found = []
+    if ", a" not in text:
+        return found
+    stops = type_cues()["term_stop"]
+    for match in _TECHNIQUE_APPOSITION.finditer(text, start):
+        head_start = text.rfind(" ", 0, match.start()) + 1
+        head = text[head_start : match.start()]
+        if not head.isalpha() or not head.islower() or head in stops or head.endswith("s"):
+            continue
+        modifiers = term_modifiers_before(text, head_start, False)
+        phrase_start = head_start - sum(len(word) + 1 for word in modifiers)
+        before = text[max(0, phrase_start - 20) : phrase_start].split()
+        # The phrase is what a verb or preposition of use takes ("we apply state probing, a
+        # method ..."), not the tail of another phrase ("the cost of computation, a ...").
+        if modifiers and before and before[-1].lower() in _TAKES_A_TECHNIQUE:
+            found.append((" ".join([*modifiers, head]), "Method", False))
+    return found
+
+
+_TAKES_A_TECHNIQUE = frozenset(
+    "introduce introduces introducing propose proposes proposing present presents apply applies applying employ"
+    " employs employed employing use uses using adopt adopts adopting leverage leverages leveraging via through as"
+    " by call called named termed dubbed".split()
+)
+
+
 def coined_in_text(text: str, title_end: int) -> list[str]:
     r"""Names the paper coins that carry no mark of a coined word: "Resa: ..." in the title
     (when the abstract names it again), "we introduce Nexus Architect, an ...".
@@ -415,7 +458,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     text = doc_text(doc)
     title_end = find_title_end(text)
     coined = coined_in_text(text, title_end) if title_end else []
-    named = named_by_noun(text, title_end) + named_before_noun(text, title_end)
+    named = named_by_noun(text, title_end) + named_before_noun(text, title_end) + named_by_apposition(text, title_end)
     doc.user_data[INTRODUCED_KEY] = set(coined) | {name for name, _, own in named if own}
     # "non-linear model predictive control": a term phrase ending in a listed term is of its type.
     listed_ends = {span.end: span for span in gazetteer if span.label_ in ("Method", "Task", "Metric")}

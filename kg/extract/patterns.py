@@ -27,7 +27,7 @@ from kg.models import normalize_key
 
 __all__ = [
     "find_name_candidates", "find_term_phrases", "is_coined_name", "trim_name", "guess_type", "type_cues", "generic_keys",
-    "whole_word_offsets", "word_alternation", "DEFAULT_TYPE", "GUESSED",
+    "whole_word_offsets", "word_alternation", "term_modifiers_before", "DEFAULT_TYPE", "GUESSED",
 ]
 
 SPAN_KEY = "kg_patterns"
@@ -341,7 +341,7 @@ def _modifier_ok(word: str, title_case: bool) -> bool:
     return _in_vocabulary(lower)
 
 
-def _modifiers_before(text: str, position: int, title_case: bool) -> list[str]:
+def term_modifiers_before(text: str, position: int, title_case: bool) -> list[str]:
     """Up to three term modifier words (five capitalised ones) right before `position` (a head word)."""
     start = max(0, position - 100)
     before = text[start:position]
@@ -403,7 +403,7 @@ def find_task_nouns(text: str, skip_before: int = 0) -> list[tuple[int, int, str
     cues = type_cues()
     found = []
     for match in _TASK_NOUN.finditer(text, skip_before):
-        kept = _modifiers_before(text, match.start(), False)
+        kept = term_modifiers_before(text, match.start(), False)
         # One word names a task only when it is a task's head word and not a generic one:
         # "planning tasks", "navigation tasks", but not "classification tasks" (as the
         # gazetteer's stop lists; the guide does not annotate bare "classification").
@@ -449,7 +449,7 @@ def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, s
             continue
         if title_case and re.match(r" [A-Z]", text[match.end() : match.end() + 2]):
             continue
-        kept = _modifiers_before(text, match.start(), title_case)
+        kept = term_modifiers_before(text, match.start(), title_case)
         if not kept:
             continue
         phrase = " ".join(kept + [head])

@@ -517,3 +517,14 @@ def test_relations_new_things_and_their_acronyms_are_introduced_not_what_describ
     record = _extract(nlp, "A study", abstract)
     found = {r.target for r in record.relations if r.type == "INTRODUCES"}
     assert introduced <= found and not (not_introduced & found)
+
+
+def test_entities_a_lower_case_phrase_an_apposition_calls_a_technique_is_a_method(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Furthermore, we introduce trajectory-based steering, an inference-time intervention framework."
+        " This balances gains with computation cost, a mixed-scale strategy is adopted.",
+    )
+    types = {m.text: m.type for m in record.mentions}
+    assert types.get("trajectory-based steering") == "Method" and "computation cost" not in types
+    assert any(r.type == "INTRODUCES" and r.target == "trajectory-based steering" for r in record.relations)
