@@ -453,11 +453,16 @@ def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, s
         if not kept:
             continue
         phrase = " ".join(kept + [head])
-        if phrase.lower() in stops:
-            continue
+        if phrase.lower() in stops or all(word.lower() in _MODEL_CLASS_WORDS for word in kept):
+            continue  # "LLM generalization" is generalization, of LLMs
         start = match.start() - len(phrase) + len(head)
         found.append((start, match.end(), phrase, heads[head.lower()]))
     return found
+
+
+_MODEL_CLASS_WORDS = frozenset(
+    "llm llms vlm vlms mllm mllms lvlm lvlms lmm lmms plm plms slm slms lm lms dnn dnns model models".split()
+)
 
 
 @lru_cache(maxsize=1)

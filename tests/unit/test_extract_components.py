@@ -528,3 +528,8 @@ def test_entities_a_lower_case_phrase_an_apposition_calls_a_technique_is_a_metho
     types = {m.text: m.type for m in record.mentions}
     assert types.get("trajectory-based steering") == "Method" and "computation cost" not in types
     assert any(r.type == "INTRODUCES" and r.target == "trajectory-based steering" for r in record.relations)
+
+
+def test_patterns_a_model_class_alone_does_not_make_a_term():
+    found = [p[2] for p in find_term_phrases("We study LLM generalization and model pruning, and OOD generalization.")]
+    assert found == ["OOD generalization"]
