@@ -575,6 +575,11 @@ def _list_items(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     return lists
 
 
+def _next_to_list_glue(text: str, start: int, end: int) -> bool:
+    """Whether a name at text[start:end] ends before a comma or follows ", ", "and " or "or "."""
+    return text[end : end + 1] == "," or text[max(0, start - 4) : start].endswith((", ", "and ", "or "))
+
+
 def list_peers(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
     """Unlisted names in a list whose other members are entities of one type share that type:
     "RL fine-tuning algorithms (PPO, GRPO, and Expert Iteration)" makes Expert Iteration a
@@ -584,12 +589,14 @@ def list_peers(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
         return []
     by_offsets = {(span.start_char, span.end_char): span.label_ for span in spans}
     taken = sorted((span.start_char, span.end_char) for span in spans)
-    starts = [start for start, _ in taken]
+    # The cheap test first: a list with two typed peers has two entities next to its glue.
+    listed = [start for start, end in taken if _next_to_list_glue(text, start, end)]
+    if len(listed) < 2:
+        return []
     generic = generic_keys()
     peers = []
     for start, end in doc._.kg_sentences or ():
-        # the cheap tests first: a list with two typed peers holds a comma and two entities
-        if end <= title_end or bisect_left(starts, end) - bisect_left(starts, start) < 2 or "," not in text[start:end]:
+        if end <= title_end or bisect_left(listed, end) - bisect_left(listed, start) < 2:
             continue
         for items in _list_items(text, max(start, title_end), end):
             known = [by_offsets[item] for item in items if item in by_offsets]
