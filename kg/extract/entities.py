@@ -344,8 +344,9 @@ def named_before_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
 
 # "with contrastive steering, a lightweight technique that ...": a lower-case phrase the
 # apposition after it calls a technique.
+_APPOSITION_START = re.compile(r"(?<=[a-z]), an? ")
 _TECHNIQUE_APPOSITION = re.compile(
-    r"(?<=[a-z]), (?:a|an)(?: [\w\-]+){0,4}? (?:framework|method|approach|algorithm|technique|strategy|paradigm|mechanism|procedure)\b"
+    r"(?:[\w\-]+ ){0,4}?(?:framework|method|approach|algorithm|technique|strategy|paradigm|mechanism|procedure)\b"
 )
 
 
@@ -363,7 +364,9 @@ def named_by_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]
     if ", a" not in text:
         return found
     stops = type_cues()["term_stop"]
-    for match in _TECHNIQUE_APPOSITION.finditer(text, start):
+    for match in _APPOSITION_START.finditer(text, start):
+        if not _TECHNIQUE_APPOSITION.match(text, match.end()):
+            continue
         head_start = text.rfind(" ", 0, match.start()) + 1
         head = text[head_start : match.start()]
         if not head.isalpha() or not head.islower() or head in stops or head.endswith("s"):

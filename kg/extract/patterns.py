@@ -262,9 +262,10 @@ def _term_head_regex() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _any_head_regex() -> re.Pattern:
-    """Head words of terms, and those that end a name only when capitalised ("Decoding")."""
-    heads = {**type_cues()["title_case_head"], **type_cues()["term_head"]}
-    return re.compile(r"(?<![\w\-])(?:" + word_alternation(heads) + r")(?![\w\-])", re.I)
+    """Head words of terms in any case, and capitalised those that end only names ("Decoding")."""
+    # A capital first letter, any case after it: "Decoding", "DATASET".
+    capitalised = "|".join(head[0].upper() + "(?i:" + re.escape(head[1:]) + ")" for head in type_cues()["title_case_head"])
+    return re.compile(r"(?<![\w\-])(?:(?i:" + word_alternation(type_cues()["term_head"]) + r")|" + capitalised + r")(?![\w\-])")
 
 
 # Words a modifier is made of: letters and digits, hyphen-joined ("cross-LLM", "in-context").
@@ -445,7 +446,7 @@ def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, s
     for match in _any_head_regex().finditer(text, skip_before):
         head = match.group()
         title_case = head[:1].isupper()
-        if not (head.islower() or title_case) or not (title_case or head in cues["term_head"]):
+        if not (head.islower() or title_case):
             continue
         if title_case and re.match(r" [A-Z]", text[match.end() : match.end() + 2]):
             continue

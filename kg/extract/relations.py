@@ -271,12 +271,13 @@ def find_relations(
     ties = doc._.kg_long_forms or {}
     tied = {short.lower(): long.lower() for short, long in ties.items()}
     tied.update({long: short for short, long in tied.items()})
-    for index, ents in enumerate(ents_of):
+    for index, ents in enumerate(ents_of if coined_here or tied else ()):
         for ent in ents:
-            name = ent.text.lower()
-            if name in introduced or ent.label_ == "Task":
+            if ent.label_ == "Task":
                 continue
-            if ent.text in coined_here or tied.get(name) in introduced:
+            surface = ent.text
+            name = surface.lower()
+            if name not in introduced and (surface in coined_here or tied.get(name) in introduced):
                 introduced.add(name)
                 found.append(("INTRODUCES", ent, index))
     found += _default_relations(found, ents_of, evaluates_anything)
