@@ -1,6 +1,8 @@
 """kg_entities: settle the candidate names into ``doc.ents``.
 
-Candidates come from the gazetteer, the shape patterns and the abbreviation pairs.
+Candidates come from the gazetteer, the shape patterns, the abbreviation pairs and the
+names the text describes ("a method called X", "X, a lightweight technique"); unlisted
+names in a list of typed peers take their type.
 A long form spelled out for an acronym becomes an entity of the acronym's type, and
 the acronym's later mentions are tied to it (``doc._.kg_long_forms``); where
 candidates overlap, the longest wins ("LLaMA-2-7B", not "LLaMA"); generic names go.
@@ -342,7 +344,7 @@ def named_before_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
     return found
 
 
-# "with contrastive steering, a lightweight technique that ...": a lower-case phrase the
+# "via contrastive steering, a lightweight technique that ...": a lower-case phrase the
 # apposition after it calls a technique.
 _APPOSITION_START = re.compile(r"(?<=[a-z]), an? ")
 _TECHNIQUE_APPOSITION = re.compile(

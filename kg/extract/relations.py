@@ -27,8 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.patterns import whole_word_offsets, word_alternation
-from kg.extract.sentences import doc_text
-from kg.extract.sentences import title_end as find_title_end, sentence_entities
+from kg.extract.sentences import doc_text, sentence_entities
+from kg.extract.sentences import title_end as find_title_end
 
 __all__ = ["find_relations", "RelationFinder"]
 
