@@ -4,20 +4,20 @@ The extractor finds a lower-case term by its head word ("imitation learning",
 "object detection") only for head words that nearly always end a term (type_cues.json,
 "term_head"). Other head words also end ordinary phrases ("model training", "future
 prediction", "our model"), so for them only the phrases the field writes again and
-again are terms: "adversarial training", "link prediction", "diffusion policy".
+again are terms: "adversarial training", "link prediction", "importance sampling".
 
 This script counts, for each such head word of `corpus_heads.tsv`, the lower-case
 phrases of one to three modifier words before it (the extractor's own modifier rules,
 `kg.extract.patterns.term_modifiers_before`) in the abstracts of a corpus, and writes those
 used in at least MIN_DOCS abstracts and not yet in the shipped lists to
 `corpus_terms.tsv`. A phrase is counted where it is the whole run of modifiers before
-the head ("large batch training", not its tail "batch training" inside it), so that
+the head ("mixed precision training", not its tail "precision training"), so that
 parts of longer terms do not pass as terms. The build adds every row not in
 `stop_corpus_terms.txt`, which holds the rows read and judged not to be terms.
 
 Usage:
 
-    python tools/mine_terms.py ../shared/corpus/arxiv-daily.jsonl.gz   # a few minutes
+    python tools/mine_terms.py ../shared/corpus/arxiv-daily.jsonl.gz   # seconds
     python tools/build_gazetteers.py
 """
 

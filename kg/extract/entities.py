@@ -587,7 +587,7 @@ def _next_to_list_glue(text: str, start: int, end: int) -> bool:
 
 def list_peers(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
     """Unlisted names in a list whose other members are entities of one type share that type:
-    "RL fine-tuning algorithms (PPO, GRPO, and Expert Iteration)" makes Expert Iteration a
+    "RL fine-tuning algorithms (PPO, GRPO, and Critic Annealing)" makes Critic Annealing a
     method, "Tic-Tac-Toe, Connect Four, and Battleship" three of a kind."""
     text = doc_text(doc)
     if "," not in text:

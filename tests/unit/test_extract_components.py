@@ -479,11 +479,11 @@ def test_patterns_nouns_that_look_like_verb_forms_stay_in_terms():
 def test_entities_unlisted_names_in_a_list_take_the_type_two_listed_peers_share(nlp):
     record = _extract(
         nlp, "A study",
-        "We compare RL algorithms (PPO, GRPO, and Expert Iteration) across scales."
+        "We compare RL algorithms (PPO, GRPO, and Critic Annealing) across scales."
         " Notably, Zorblax, Quindle and Frumious improve. We test on MMLU, Wobble Town and Atari.",
     )
     types = {m.text: m.type for m in record.mentions}
-    assert types["Expert Iteration"] == "Method"
+    assert types["Critic Annealing"] == "Method"
     assert types["Wobble Town"] == "Dataset"
     assert "Notably" not in types  # a sentence's first word is no name; no listed peer types the rest
 

@@ -18,13 +18,13 @@ import mine_terms  # noqa: E402
 def test_mining_counts_whole_modifier_runs_once_per_abstract():
     texts = [
         "We use adversarial training and adversarial training again, unlike model training.",
-        "Our adversarial training beats large batch training.",
+        "Our adversarial training beats mixed precision training.",
         "The model training is slow.",
     ]
     docs = mine_terms.count_phrases(texts, {"training": "Method"})
     assert docs[("adversarial training", "Method")] == 2
-    assert docs[("large batch training", "Method")] == 1
-    assert ("batch training", "Method") not in docs  # a tail of a longer run is not counted
+    assert docs[("mixed precision training", "Method")] == 1
+    assert ("precision training", "Method") not in docs  # a tail of a longer run is not counted
     assert ("model training", "Method") in docs  # mined; stop_corpus_terms.txt rejects it
 
 
