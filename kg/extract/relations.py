@@ -99,7 +99,7 @@ def _sentence_relations(
     return found, evaluates
 
 
-# "via a novel and efficient sparse autoencoder tuning (SAE-Tuning) procedure", "our Token
+# "via a novel and efficient gradient echo tuning (GE-Tuning) procedure", "our Token
 # Dropping Cascade": the phrase a novelty word or "our" opens names something new.
 _NEW_BEFORE = re.compile(r"\b(?:novel|new|our)\b(?P<between>(?:[ ,]+[\w\-]+){0,2}?) *$")
 # Between the novelty word and the name only describing words: "a novel and efficient X",

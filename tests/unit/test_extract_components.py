@@ -502,8 +502,8 @@ def test_latex_switches_bare_braces_and_citations_are_read_through(nlp):
 @pytest.mark.parametrize(
     "abstract, introduced, not_introduced",
     [
-        ("We train models via a novel and efficient sparse autoencoder tuning (SAE-Tuning) procedure. SAE-Tuning is fast.",
-         {"sparse autoencoder tuning", "SAE-Tuning"}, set()),
+        ("We train models via a novel and efficient gradient echo tuning (GE-Tuning) procedure. GE-Tuning is fast.",
+         {"gradient echo tuning", "GE-Tuning"}, set()),
         ("Our Token Dropping Cascade (TDC) works. Our approach significantly outperforms standard BFM baselines.",
          {"Token Dropping Cascade", "TDC"}, {"BFM"}),
         ("We present GRISP, a novel SPARQL-based method. We propose the LDPC-inspired semantic error correction (SERC).",
