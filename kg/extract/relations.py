@@ -151,17 +151,13 @@ def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
 
 
 # "a novel transfer learning framework": the noun a known term describes.
-_TECHNIQUE_NOUN_AFTER = re.compile(
-    r"[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme)s?\b"
-)
+_TECHNIQUE_NOUN = r"[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme)s?"
+_TECHNIQUE_NOUN_AFTER = re.compile(_TECHNIQUE_NOUN + r"\b")
 
 
 # A name that describes the next one: hyphen-joined to a word ("LDPC-inspired"), or
 # before a technique noun that a naming cue follows ("an SL framework, named SL-ACC").
-_DESCRIBES_NEXT = re.compile(
-    r"-[a-z]|[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme)s?,?"
-    r" (?:named|called|dubbed|termed|coined)\b"
-)
+_DESCRIBES_NEXT = re.compile(r"-[a-z]|" + _TECHNIQUE_NOUN + r",? (?:named|called|dubbed|termed|coined)\b")
 
 
 def _is_title_case_phrase(text: str) -> bool:

@@ -16,6 +16,11 @@ def _extract(nlp, title: str, abstract: str):
     return next(extract([Paper(id="p", title=title, abstract=abstract)], nlp))
 
 
+def _targets(nlp, abstract: str, relation: str) -> set[str]:
+    """The targets of one relation type found in an abstract (under a neutral title)."""
+    return {r.target for r in _extract(nlp, "A study", abstract).relations if r.type == relation}
+
+
 @pytest.mark.parametrize(
     "name, coined",
     [("GRPO", True), ("RegMean++", True), ("Easy2Hard-Bench", True), ("GPT-4o", True), ("LLaMA-2-7B", True),
@@ -157,8 +162,7 @@ def test_patterns_descriptive_compounds_end_a_term(text, phrase):
     ],
 )
 def test_relations_introduced_is_what_the_cue_names(nlp, abstract, introduced, not_introduced):
-    record = _extract(nlp, "A study", abstract)
-    found = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    found = _targets(nlp, abstract, "INTRODUCES")
     assert introduced <= found and not (not_introduced & found)
 
 
@@ -352,8 +356,7 @@ def test_latex_kept_in_one_token_with_a_name_is_no_entity(nlp):
     ],
 )
 def test_relations_introduced_by_a_gerund_and_not_inside_the_apposition(nlp, abstract, introduced, not_introduced):
-    record = _extract(nlp, "A study", abstract)
-    found = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    found = _targets(nlp, abstract, "INTRODUCES")
     assert introduced <= found and not (not_introduced & found)
 
 
@@ -379,8 +382,7 @@ def test_entities_units_modalities_and_title_case_words_are_no_names(nlp):
     ],
 )
 def test_relations_a_comparison_reaches_its_object_not_the_rest_of_the_sentence(nlp, abstract, compared, not_compared):
-    record = _extract(nlp, "A study", abstract)
-    found = {r.target for r in record.relations if r.type == "COMPARES_TO"}
+    found = _targets(nlp, abstract, "COMPARES_TO")
     assert compared <= found and not (not_compared & found)
 
 
@@ -514,8 +516,7 @@ def test_latex_switches_bare_braces_and_citations_are_read_through(nlp):
     ],
 )
 def test_relations_new_things_and_their_acronyms_are_introduced_not_what_describes_them(nlp, abstract, introduced, not_introduced):
-    record = _extract(nlp, "A study", abstract)
-    found = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    found = _targets(nlp, abstract, "INTRODUCES")
     assert introduced <= found and not (not_introduced & found)
 
 
