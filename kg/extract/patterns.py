@@ -426,6 +426,65 @@ def find_task_nouns(text: str, skip_before: int = 0) -> list[tuple[int, int, str
     return found
 
 
+# "tasks such as symptom coding and report generation", "tasks (e.g., pose tracking)": the
+# examples a sentence gives of tasks name tasks, whatever their words ("applications such
+# as" lists domains as often: "education", "filmmaking").
+_TASK_EXAMPLES = re.compile(r"\btasks,? \(?(?:such as|including|like|e\.g\.,?|say|namely) ")
+_EXAMPLE_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w\-])")
+_EXAMPLE_GLUE = re.compile(r",? (?:and|or) |, ")
+_EXAMPLE_END = re.compile(r"[.;:)]|,? etc\b|$")
+# A task's name ends in a noun of doing ("coding", "addition", "compliance", "analysis").
+_TASK_LIKE_ENDINGS = ("ing", "tion", "sion", "ment", "sis", "ance", "ence")
+_MAX_EXAMPLE_WORDS = 4
+
+
+def _task_example(words: list[str]) -> bool:
+    """Whether a list item after "tasks such as" names a task: one to four lower-case
+    words ending in a noun of doing, not a verb phrase ("cleaning data"), not a generic word."""
+    cues = type_cues()
+    last = words[-1]
+    if len(words) > _MAX_EXAMPLE_WORDS or any(word in cues["term_stop"] for word in words):
+        return False
+    if cues["term_head"].get(last, "Task") != "Task" or not last.endswith(_TASK_LIKE_ENDINGS):
+        return False
+    if len(words) == 1:
+        return last not in cues["bare_head_generic"]
+    return not words[0].endswith("ing") and " ".join(words) not in cues["term_stop_phrase"]
+
+
+def find_task_examples(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
+    """(start, end, phrase, "Task") for the items a text lists as examples of tasks.
+
+    Each item must end at a comma, "and"/"or" or the list's end; the list stops at the
+    first item that does not name a task.
+
+    >>> [p[2] for p in find_task_examples("on tasks such as symptom coding, report generation and others.")]
+    ['symptom coding', 'report generation']
+    >>> [p[2] for p in find_task_examples("tasks like stance detection across languages")]
+    []
+    """
+    found = []
+    for match in _TASK_EXAMPLES.finditer(text, skip_before):
+        position = match.end()
+        while True:
+            words, end = [], position
+            while (word := _EXAMPLE_WORD.match(text, end)) and word.group() not in ("and", "or"):
+                words.append(word.group())
+                end = word.end()
+                if text[end : end + 1] != " " or not _EXAMPLE_WORD.match(text, end + 1):
+                    break
+                end += 1
+            end = end if words and not text[end - 1].isspace() else end - 1
+            glue = _EXAMPLE_GLUE.match(text, end)
+            if not words or not _task_example(words) or not (glue or _EXAMPLE_END.match(text, end)):
+                break
+            found.append((position, end, text[position:end], "Task"))
+            if glue is None:
+                break
+            position = glue.end()
+    return found
+
+
 def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
     """(start, end, phrase, type) of technique, task and metric terms in a text.
 
@@ -633,7 +692,7 @@ class PatternNames:
         title_end = find_title_end(text)
         heads = type_cues()["term_head"]
         title_terms = find_term_phrases(lower_title_words(text[:title_end])) if title_end else []
-        for start, end, phrase, type_ in title_terms + find_term_phrases(text, title_end) + find_task_nouns(text, title_end):
+        for start, end, phrase, type_ in title_terms + find_term_phrases(text, title_end) + find_task_nouns(text, title_end) + find_task_examples(text, title_end):
             # "task completion rates" is named as its singular, the form a list would hold.
             singular = phrase[:-1] if phrase.endswith("s") and phrase.rsplit(" ", 1)[-1][:-1].lower() in heads else ""
             span = doc.char_span(start, end, label=type_, alignment_mode="contract", span_id=singular)

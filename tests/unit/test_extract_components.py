@@ -7,7 +7,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.abbreviations import is_short_form, match_long_form
 from kg.extract.gazetteer import surface_variants
-from kg.extract.patterns import find_acronym_terms, find_coordinated_terms, find_metric_subscripts, find_name_candidates, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
+from kg.extract.patterns import find_acronym_terms, find_coordinated_terms, find_metric_subscripts, find_name_candidates, find_task_examples, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
 from kg.extract.results import find_results
 from kg.models import Paper
 
@@ -534,3 +534,25 @@ def test_entities_a_lower_case_phrase_an_apposition_calls_a_technique_is_a_metho
 def test_patterns_a_model_class_alone_does_not_make_a_term():
     found = [p[2] for p in find_term_phrases("We study LLM generalization and model pruning, and OOD generalization.")]
     assert found == ["OOD generalization"]
+
+
+@pytest.mark.parametrize(
+    "text, tasks",
+    [
+        ("Agents execute long procedural tasks such as coding or document processing.", ["coding", "document processing"]),
+        ("It is weak on tasks (e.g., symptom coding, report generation).", ["symptom coding", "report generation"]),
+        # a verb phrase, a phrase running on past the list, an adjective and a domain name no task
+        ("on tasks such as cleaning data, writing code", []),
+        ("on tasks like stance detection across languages and modalities", []),
+        ("on tasks such as summarization, mathematics and generative ones.", ["summarization"]),
+        ("applications such as education and filmmaking.", []),
+    ],
+)
+def test_patterns_examples_a_sentence_gives_of_tasks_are_tasks(text, tasks):
+    assert [p[2] for p in find_task_examples(text)] == tasks
+
+
+def test_entities_examples_of_tasks_are_task_entities(nlp):
+    record = _extract(nlp, "A study", "We test the agent on household tasks, including tube loading, sorting, and liquid pouring.")
+    types = {m.text: m.type for m in record.mentions}
+    assert {name: types.get(name) for name in ("tube loading", "sorting", "liquid pouring")} == dict.fromkeys(("tube loading", "sorting", "liquid pouring"), "Task")
