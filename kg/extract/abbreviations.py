@@ -21,6 +21,8 @@ if not Doc.has_extension("kg_abbreviations"):
     Doc.set_extension("kg_abbreviations", default=None)
 
 _PARENTHESIS = re.compile(r"\(\s*([^()\s][^()]{0,13}?)\s*\)")
+# "RARE (Redundancy-Aware Retrieval Evaluation)": the short form first, its long form inside.
+_SHORT_THEN_LONG = re.compile(r"(?<![\w\-])([^\s()]{2,12}) \(([^()\s][^()]{3,150}?)\)")
 _WORD = re.compile(r"\S+")
 # A long form never reaches across punctuation.
 _LONG_FORM_STOP = re.compile(r"[.,;:()\[\]\n]")
@@ -90,10 +92,28 @@ def _initials_start(words: str, short: str) -> int | None:
     return words.rfind(" ", 0, parts[0].start()) + 1
 
 
-def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
-    """(long form, short form) spans for every "long form (SHORT)" in a Doc."""
-    text = doc_text(doc)
+def _short_then_long(doc: Doc, text: str) -> list[tuple[Span, Span]]:
+    """(long form, short form) spans for "SHORT (long form)": the whole bracket spells the
+    short form, in at most min(|short| + 5, 2 |short|) words."""
     pairs = []
+    for match in _SHORT_THEN_LONG.finditer(text):
+        short, long = match.group(1), match.group(2).strip()
+        words = long.split()
+        if not is_short_form(short) or not 2 <= len(words) <= min(len(short) + 5, 2 * len(short)):
+            continue
+        if _LONG_FORM_STOP.search(long) or match_long_form(" ".join(words), short) != 0:
+            continue
+        long_span = doc.char_span(match.start(2), match.start(2) + len(long), alignment_mode="expand")
+        short_span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if long_span is not None and short_span is not None:
+            pairs.append((long_span, short_span))
+    return pairs
+
+
+def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
+    """(long form, short form) spans for every "long form (SHORT)" and "SHORT (long form)" in a Doc."""
+    text = doc_text(doc)
+    pairs = _short_then_long(doc, text)
     for match in _PARENTHESIS.finditer(text):
         short = match.group(1)
         if not is_short_form(short):

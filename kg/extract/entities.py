@@ -43,18 +43,60 @@ def _spans_by_offsets(spans) -> dict[tuple[int, int], Span]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _listed_long_forms() -> dict[str, frozenset[str]]:
+    """{acronym row name: normalized keys of the aliases that spell it out} from the name lists."""
+    from kg.extract.gazetteer import read_gazetteer
+
+    found: dict[str, set[str]] = {}
+    for row in read_gazetteer():
+        name = row["name"]
+        if not is_short_form(name):
+            continue
+        words = {
+            normalize_key(alias) for alias in row.get("aliases", ())
+            if " " in alias and name.lower() not in alias.lower() and match_long_form(alias, name) is not None
+        }
+        if words:
+            found.setdefault(name, set()).update(words)
+    return {name: frozenset(keys) for name, keys in found.items()}
+
+
 def spells_listed_name(long_form: str, listed: str) -> bool:
     """Whether a long form can stand for the list row its acronym matched.
 
-    A row named by an acronym is spelled by its long form ("Low-Rank Adaptation" for LoRA);
-    a row named in words is only itself ("Adaptive Cruise Control (ACC)" is not accuracy).
+    A row named by an acronym is spelled by its long form ("Low-Rank Adaptation" for LoRA),
+    the one the list gives if it gives one ("masked autoencoders (MAE)" is not the mean
+    absolute error); a row named in words is only itself ("Adaptive Cruise Control (ACC)"
+    is not accuracy).
 
     >>> spells_listed_name("Low-Rank Adaptation", "LoRA"), spells_listed_name("Adaptive Cruise Control", "accuracy")
+    (True, False)
+    >>> spells_listed_name("mean absolute error", "MAE"), spells_listed_name("masked autoencoders", "MAE")
     (True, False)
     """
     if normalize_key(long_form) == normalize_key(listed):
         return True
-    return is_short_form(listed) and match_long_form(long_form, listed) is not None
+    if not is_short_form(listed):
+        return False
+    listed_long_forms = _listed_long_forms().get(listed)
+    if listed_long_forms:
+        return normalize_key(long_form) in listed_long_forms
+    return match_long_form(long_form, listed) is not None
+
+
+def _pair_typed_by_next_word(word: str) -> bool:
+    """Whether the word after "long form (SHORT)" says the pair's type, as it does after a
+    coined name: "the Integrated Gradient (IG) score", "the listener head generation (LHG)
+    task", "the X (Y) benchmark". Not "model(s)", which follows techniques and classes as
+    often ("Temporal Knowledge Graph Embedding (TKGE) models"), nor a plural or "challenge"
+    after a dataset's task or domain ("Brain-Computer Interface (BCI) benchmarks", "the Rip
+    Current Segmentation (RipSeg) Challenge")."""
+    lower = word.lower()
+    type_ = type_cues()["next_word"].get(lower)
+    if type_ == "Dataset":
+        return not lower.endswith(("s", "challenge")) or lower == "corpus"
+    return type_ is not None and type_ != "Model"
 
 
 def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, int], Span]) -> Span | None:
@@ -67,7 +109,12 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
         return None
     if short_known is not None and short_known.id_ and spells_listed_name(long.text, short_known.id_):
         return Span(doc, long.start, long.end, label=short_known.label_, span_id=short_known.id_)
-    type_ = guess_type(short.text, long_form=long.text)
+    end = max(long.end, short.end)
+    end += end < len(doc) and doc[end].text == ")"
+    next_word = doc[end].text if end < len(doc) else ""
+    if not _pair_typed_by_next_word(next_word):
+        next_word = ""
+    type_ = guess_type(short.text, next_word, long_form=long.text)
     # A capitalised long form typed by default may still be a dataset's name; a lower-case
     # one ("human-robot interaction (HRI)") is a term.
     guessed = type_ == DEFAULT_TYPE and not long.text.islower()
@@ -151,7 +198,7 @@ _DATASET_LIST_OPENER = re.compile(
 # "RipVIS, the largest available rip current dataset", "X: a benchmark for ...", "X (XB), a
 # simple chemistry benchmark": a dataset noun heads the apposition that follows the name.
 _DATASET_APPOSITION_AFTER = re.compile(
-    r"(?: \([^()]{1,15}\))?(?:,|:| --| —) (?:a|an|the)"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-]+){0,6}?"
     r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?\b",
     re.I,
@@ -159,10 +206,11 @@ _DATASET_APPOSITION_AFTER = re.compile(
 # "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads
 # the apposition, and no dataset cue elsewhere ("Across 11 benchmarks, Spotlighter") retypes it.
 _METHOD_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,15}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,6}?"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,6}?"
     r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism)\b",
     re.I,
 )
+_APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
 _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
 
@@ -196,7 +244,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
                 continue
             before = text[max(0, span.start_char - 60) : span.start_char]
             if (
-                _DATASET_APPOSITION_AFTER.match(text, span.end_char, span.end_char + 100)
+                _DATASET_APPOSITION_AFTER.match(text, span.end_char, span.end_char + _APPOSITION_REACH)
                 or _ON_BEFORE.search(before)
                 or _named_after_dataset_noun(text, span.start_char)
                 or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 100) : span.start_char])
@@ -225,8 +273,8 @@ def _named_after_dataset_noun(text: str, start: int) -> bool:
 def _apposition_kind(text: str, end: int) -> str | None:
     """"technique" or "dataset": the noun heading the apposition after a name (ending at
     `end`), the first of the two ("X, a framework comprising a dataset ..." is a technique)."""
-    technique = _METHOD_APPOSITION_AFTER.match(text, end, end + 100)
-    dataset = _DATASET_APPOSITION_AFTER.match(text, end, end + 100)
+    technique = _METHOD_APPOSITION_AFTER.match(text, end, end + _APPOSITION_REACH)
+    dataset = _DATASET_APPOSITION_AFTER.match(text, end, end + _APPOSITION_REACH)
     if technique and (dataset is None or technique.end() < dataset.end()):
         return "technique"
     return "dataset" if dataset else None
@@ -473,19 +521,24 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         else span
         for span in terms
     ]
-    candidates = gazetteer + patterns + _coined_spans(doc, text, coined) + _named_spans(doc, text, named) + terms
+    candidates = gazetteer + patterns + _coined_spans(doc, text, coined) + _named_spans(doc, text, named)
     long_forms: dict[str, str] = {}
+    late: list[Span] = []
     for long, short in doc._.kg_abbreviations or ():
         if normalize_key(short.text) in generic or normalize_key(long.text) in generic:
             continue
         span = _long_form_span(doc, long, short, known)
         if span is None:
             continue
-        candidates.append(span)
+        # A long form spelling a listed acronym is that entry, whatever its words ("EDSR
+        # (Enhanced Deep Super-Resolution)" is the listed model, not a task): it goes
+        # before the term spans, which win ties otherwise.
+        (candidates if span.id_ else late).append(span)
         long_forms[short.text] = long.text
         short_known = known.get((short.start, short.end))
         if short_known is None:
             candidates.append(Span(doc, short.start, short.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_))
+    candidates += terms + late
     if "\\" in text or "$" in text or "{" in text:
         candidates = [span for span in candidates if not _is_markup(span.text)]
     kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]

@@ -556,3 +556,35 @@ def test_entities_examples_of_tasks_are_task_entities(nlp):
     record = _extract(nlp, "A study", "We test the agent on household tasks, including tube loading, sorting, and liquid pouring.")
     types = {m.text: m.type for m in record.mentions}
     assert {name: types.get(name) for name in ("tube loading", "sorting", "liquid pouring")} == dict.fromkeys(("tube loading", "sorting", "liquid pouring"), "Task")
+
+
+def test_abbreviation_short_form_first_ties_the_bracketed_long_form(nlp):
+    record = _extract(
+        nlp, "A study",
+        "We present VEGA (Value Equalization via Gradient Alignment), a critic regularization framework. VEGA is fast."
+        " We use LLMs (large language models) throughout.",
+    )
+    vega = [m for m in record.mentions if m.text == "VEGA"]
+    assert len(vega) == 2 and all(m.long_form == "Value Equalization via Gradient Alignment" for m in vega)
+    assert {"Value Equalization via Gradient Alignment", "VEGA"} <= {r.target for r in record.relations if r.type == "INTRODUCES"}
+    assert "large language models" not in {m.text for m in record.mentions}  # a class, as "LLMs" is
+
+
+@pytest.mark.parametrize(
+    "abstract, name, type_",
+    [
+        # the word after the pair types it, as after a coined name
+        ("We propose the Gradient Echo Consistency (GEC) score to measure drift.", "GEC", "Metric"),
+        ("We study the listener gaze forecasting (LGF) task on videos.", "LGF", "Task"),
+        # ... but not "models", which follows classes and techniques as often
+        ("Temporal Lattice Graph Embedding (TLGE) models predict links.", "TLGE", "Method"),
+        # an apposition after the bracketed long form reaches the short form
+        ("We introduce HERON (Holistic Evaluation of Reasoning Over Notes), a benchmark for clinical notes.", "HERON", "Dataset"),
+        # a long form spelling a listed acronym is that entry; one the list does not give is not
+        ("It guides the EDSR (Enhanced Deep Super-Resolution) model.", "Enhanced Deep Super-Resolution", "Model"),
+        ("It combines masked autoencoders (MAE) with distillation.", "MAE", "Method"),
+    ],
+)
+def test_entities_an_acronym_pair_is_typed_by_the_word_after_it_and_the_list(nlp, abstract, name, type_):
+    types = {m.text: m.type for m in _extract(nlp, "A study", abstract).mentions}
+    assert types.get(name) == type_
