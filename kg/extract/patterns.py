@@ -164,34 +164,48 @@ def guess_type(name: str, next_word: str = "", long_form: str = "") -> str:
     >>> guess_type("RegMean", long_form="Regression Mean")
     'Method'
     """
+    return _guess_type(name, next_word, long_form)[0]
+
+
+def guess_type_weakly(name: str, next_word: str = "") -> tuple[str, bool]:
+    """guess_type, and whether only the name's look chose it: the default type, or Model for
+    letters with digits ("Stream4D", but also a benchmark "MedQA2"), which context may overrule.
+
+    >>> guess_type_weakly("Stream4D"), guess_type_weakly("Qwen3-8B"), guess_type_weakly("Stream4D", "benchmark")
+    (('Model', True), ('Model', False), ('Dataset', False))
+    """
+    return _guess_type(name, next_word, "")
+
+
+def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     cues = type_cues()
     last_segment = re.split(r"[-\s]", name.rstrip("+"))[-1].lower()
     lowered, written = _name_suffix_endings()
     ends_in_suffix = last_segment.endswith(lowered) or name.rstrip("+").endswith(written)
     for suffix, type_ in cues["name_suffix"].items() if ends_in_suffix else ():
         if last_segment == suffix or (len(last_segment) > len(suffix) + 2 and last_segment.endswith(suffix)):
-            return type_
+            return type_, False
         # "CVBench", "WebQA": the suffix written as its own capitalised word
         if len(last_segment) > len(suffix) and name.rstrip("+").endswith((suffix.capitalize(), suffix.upper())) and len(suffix) >= 2:
-            return type_
+            return type_, False
     if next_word.lower() in cues["next_word"]:
-        return cues["next_word"][next_word.lower()]
+        return cues["next_word"][next_word.lower()], False
     if long_form:
         head = long_form.split()[-1].lower()
         if head in cues["long_form_head"]:
-            return cues["long_form_head"][head]
+            return cues["long_form_head"][head], False
         # "adaptive bitrate streaming (ABR)": a long form ending in a term's head word
         # names a term of that type ("Multi-Agent Verification (MAV)" is a coined name).
         if head in cues["term_head"] and long_form.islower():
-            return cues["term_head"][head]
+            return cues["term_head"][head], False
     segments = name.split("-")
     if _YEAR_SUFFIX.search(name):
-        return "Dataset"  # "SemEval-2025", "WMT-2024": an edition of a challenge or benchmark
+        return "Dataset", False  # "SemEval-2025", "WMT-2024": an edition of a challenge or benchmark
     if any(_SIZE.match(segment) for segment in segments):
-        return "Model"
+        return "Model", False
     if any(ch.isdigit() for ch in name) and name[:1].isupper():
-        return "Model"
-    return DEFAULT_TYPE
+        return "Model", True
+    return DEFAULT_TYPE, True
 
 
 # The type a coined name gets when nothing tells it; kg_entities may retype it from context.
@@ -677,8 +691,8 @@ class PatternNames:
             if next_word in _suffix_words() and doc[span.end - 1].whitespace_:
                 span, next_word = doc[span.start : span.end + 1], doc[span.end + 1].text if span.end + 1 < len(doc) else ""
                 name = span.text
-            type_ = guess_type(name, next_word)
-            spans.append(Span(doc, span.start, span.end, label=type_, kb_id=GUESSED if type_ == DEFAULT_TYPE else ""))
+            type_, weakly = guess_type_weakly(name, next_word)
+            spans.append(Span(doc, span.start, span.end, label=type_, kb_id=GUESSED if weakly else ""))
         if "_" in text or "@" in text:
             for start, end, _ in find_metric_subscripts(text):
                 span = doc.char_span(start, end, alignment_mode="contract")

@@ -588,3 +588,13 @@ def test_abbreviation_short_form_first_ties_the_bracketed_long_form(nlp):
 def test_entities_an_acronym_pair_is_typed_by_the_word_after_it_and_the_list(nlp, abstract, name, type_):
     types = {m.text: m.type for m in _extract(nlp, "A study", abstract).mentions}
     assert types.get(name) == type_
+
+
+def test_entities_a_name_typed_model_by_its_digits_alone_yields_to_dataset_context(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Our Zephyrine-7B model reaches 71% on Quarry2 and TideBench-v3, while Stream4D renders scenes.",
+    )
+    types = {m.text: m.type for m in record.mentions}
+    assert types["Quarry2"] == "Dataset" and types["TideBench-v3"] == "Dataset"
+    assert types["Zephyrine-7B"] == "Model" and types["Stream4D"] == "Model"
