@@ -281,16 +281,29 @@ def _apposition_kind(text: str, end: int) -> str | None:
 
 
 def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bool:
-    """Whether spans[i] stands in one list with a dataset (only list punctuation between)."""
+    """Whether spans[i] stands in one list with a dataset (only list punctuation between).
+
+    A list ends at its "and"/"or": in "on X, Y, and Z, CapsFake wins" the name after Z is
+    the sentence's subject, not a fourth item.
+    """
+    gaps = [text[a.end_char : b.start_char] for a, b in zip(spans, spans[1:])]
+
+    def closes(gap: str) -> bool:
+        return " and" in gap or " or" in gap
+
     for step in (-1, 1):
         j = i
         while 0 <= j + step < len(spans):
-            a, b = (spans[j + step], spans[j]) if step < 0 else (spans[j], spans[j + step])
-            if not _LIST_GAP.match(text[a.end_char : b.start_char]):
+            gap = gaps[min(j, j + step)]
+            if not _LIST_GAP.match(gap):
                 break
+            if step < 0 and not closes(gap) and j >= 2 and closes(gaps[j - 2]) and _LIST_GAP.match(gaps[j - 2]):
+                break  # the name on the left closed its list
             j += step
             if spans[j].text in datasets:
                 return True
+            if step > 0 and closes(gap):
+                break
     return False
 
 

@@ -499,6 +499,37 @@ def find_task_examples(text: str, skip_before: int = 0) -> list[tuple[int, int, 
     return found
 
 
+# "games like Tic-Tac-Toe, Connect Four and a Shape Recognition Game": the capitalised
+# names listed as examples of datasets are datasets, coined-looking or not.
+_DATASET_EXAMPLES = re.compile(
+    r"\b(?:benchmarks|datasets|corpora|games|environments|suites|testbeds),? \(?(?:such as|like|including|e\.g\.,?|namely) "
+)
+_EXAMPLE_NAME = re.compile(r"(?:(?:an?|the) )?([A-Z0-9][\w\-+']*(?:\.\d[\w\-]*)*(?: [A-Z0-9][\w\-+']*(?:\.\d[\w\-]*)*){0,4})(?![\w\-])")
+
+
+def find_dataset_examples(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, "Dataset") for the capitalised names a text lists as examples of
+    benchmarks, datasets, games or environments; the list ends at the first item that is not one.
+
+    >>> [p[2] for p in find_dataset_examples("on games like Tic-Tac-Toe, Connect Four, and a Shape Recognition Game.")]
+    ['Tic-Tac-Toe', 'Connect Four', 'Shape Recognition Game']
+    >>> [p[2] for p in find_dataset_examples("datasets including MagicBrush and Pix2Edits, CapsFake wins")]
+    ['MagicBrush', 'Pix2Edits']
+    >>> [p[2] for p in find_dataset_examples("benchmarks such as reading comprehension, datasets including 12 subsets")]
+    []
+    """
+    found = []
+    for match in _DATASET_EXAMPLES.finditer(text, skip_before):
+        position, last = match.end(), False
+        while (item := _EXAMPLE_NAME.match(text, position)) and re.search("[A-Za-z]", item.group(1)):
+            found.append((item.start(1), item.end(1), item.group(1), "Dataset"))
+            glue = _EXAMPLE_GLUE.match(text, item.end())
+            if glue is None or last:
+                break
+            position, last = glue.end(), " and " in glue.group() or " or " in glue.group()
+    return found
+
+
 def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
     """(start, end, phrase, type) of technique, task and metric terms in a text.
 
@@ -706,7 +737,7 @@ class PatternNames:
         title_end = find_title_end(text)
         heads = type_cues()["term_head"]
         title_terms = find_term_phrases(lower_title_words(text[:title_end])) if title_end else []
-        for start, end, phrase, type_ in title_terms + find_term_phrases(text, title_end) + find_task_nouns(text, title_end) + find_task_examples(text, title_end):
+        for start, end, phrase, type_ in title_terms + find_term_phrases(text, title_end) + find_task_nouns(text, title_end) + find_task_examples(text, title_end) + find_dataset_examples(text, title_end):
             # "task completion rates" is named as its singular, the form a list would hold.
             singular = phrase[:-1] if phrase.endswith("s") and phrase.rsplit(" ", 1)[-1][:-1].lower() in heads else ""
             span = doc.char_span(start, end, label=type_, alignment_mode="contract", span_id=singular)

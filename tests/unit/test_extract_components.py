@@ -598,3 +598,15 @@ def test_entities_a_name_typed_model_by_its_digits_alone_yields_to_dataset_conte
     types = {m.text: m.type for m in record.mentions}
     assert types["Quarry2"] == "Dataset" and types["TideBench-v3"] == "Dataset"
     assert types["Zephyrine-7B"] == "Model" and types["Stream4D"] == "Model"
+
+
+def test_entities_names_listed_as_examples_of_datasets_are_datasets_and_the_list_ends_at_its_and(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Using simple games like Rook-Rook-Pawn, Stack Four, and a Colour Matching Game, we test planning."
+        " Evaluated on datasets including QuillSet, Pix2Edits, and Snap Edits, FakeLens outperforms baselines.",
+    )
+    types = {m.text: m.type for m in record.mentions}
+    for name in ("Rook-Rook-Pawn", "Stack Four", "Colour Matching Game", "QuillSet", "Pix2Edits", "Snap Edits"):
+        assert types.get(name) == "Dataset", name
+    assert types.get("FakeLens") == "Method"
