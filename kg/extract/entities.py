@@ -129,13 +129,17 @@ _SIZE_UNIT = frozenset({"B", "M", "K"})
 def extend_model_version(doc: Doc, span: Span) -> Span:
     """A model name with the version and variant words that follow it.
 
-    "Claude" + " Sonnet 4.5", "Gemini 2.5 Flash" + " Preview", "GPT-OSS" + " 120B": the
-    words are kept only up to the last version number or variant word.
+    "Claude" + " Sonnet 4.5", "Gemini 2.5 Flash" + " Preview", "GPT-OSS" + " 120B",
+    "Mistral" + "-Instruct": the words are kept only up to the last version number or
+    variant word.
     """
     variants = type_cues()["model_variant_words"]
     end, j, versioned = span.end, span.end, False
     while j < len(doc) and j - span.end < 5 and doc[j - 1].whitespace_ in (" ", ""):
         token = doc[j].text
+        if token == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+            j += 1  # a hyphen joins what follows, if that is a version or variant word
+            continue
         if _VERSION.match(token) and (span.label_ == "Model" or not token.isdigit()):
             versioned, end = True, j + 1
         elif token in _SIZE_UNIT and not doc[j - 1].whitespace_ and doc[j - 1].text.isdigit():

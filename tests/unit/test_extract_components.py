@@ -610,3 +610,10 @@ def test_entities_names_listed_as_examples_of_datasets_are_datasets_and_the_list
     for name in ("Rook-Rook-Pawn", "Stack Four", "Colour Matching Game", "QuillSet", "Pix2Edits", "Snap Edits"):
         assert types.get(name) == "Dataset", name
     assert types.get("FakeLens") == "Method"
+
+
+def test_entities_a_listed_model_keeps_a_hyphen_joined_variant_word_and_ci_is_no_name(nlp):
+    record = _extract(nlp, "A study", "We attach it to Mistral-Instruct and Llama-3-8B-Instruct (95% CI=0.68-0.99), not to GPT-4-based tools.")
+    names = {m.text for m in record.mentions}
+    assert {"Mistral-Instruct", "Llama-3-8B-Instruct", "GPT-4"} <= names
+    assert not any(name.startswith("CI") for name in names)
