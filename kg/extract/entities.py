@@ -331,10 +331,20 @@ _TITLE_WORDS = frozenset({"position", "survey", "review", "tutorial", "benchmark
 def _named_by_noun_regex() -> re.Pattern:
     return re.compile(
         r"(?<![\w\-])(?P<noun>" + word_alternation(type_cues()["next_word"]) + r"),? "
-        r"(?:(?:which|that) (?:we|is) )?(?:named|called|dubbed|termed|coined)(?: as)? "
+        r"(?:(?:which|that) (?:we|is) )?(?:named|called|dubbed|termed|coined|known|referred to)(?: as)? "
         r"(?:(?P<quote>[\"“'`]{1,2})(?P<quoted>[^\"”'`]{2,60}?)[,.]?[\"”'`]{1,2}"
-        r"|(?P<name>[A-Z][\w\-+]*(?: (?:(?:of|for|to|and|then|in|on|with|the) )?[A-Z0-9][\w\-+]*){0,5}))",
+        r"|(?P<name>[A-Z][\w\-+]*(?: (?:(?:of|for|to|and|then|in|on|with|the) )?[A-Z0-9][\w\-+]*){0,5})"
+        r"|(?P<lower>[a-z][\w\-]*(?: [a-z][\w\-]*){0,3})(?=[,.;:)]| \())",
     )
+
+
+def _lower_case_name_ok(name: str) -> bool:
+    """A lower-case phrase a technique or task noun names ("a training strategy called
+    progressive depth expansion"): no function word, no plural thing ("latent tokens")."""
+    words = name.split()
+    last = words[-1]
+    plural = last.endswith("s") and not last.endswith(("ss", "sis", "ics", "us"))
+    return not plural and not any(word in type_cues()["term_stop"] for word in words)
 
 
 # "we propose a novel method named X", "Our approach, termed X": the name is the paper's own.
@@ -344,13 +354,17 @@ _OWN_BEFORE = re.compile(r"\b(?:[Oo]ur|[Nn]ovel|[Nn]ew|propos(?:e|es|ed)|introdu
 def named_by_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
     r"""(name, type) of names a noun of known type gives right after a naming verb: 'a novel
     algorithm named "Ghost Batch Normalization"', "a method called ArtAug", "a benchmark
-    named X". The noun says the type; a quoted name may be lower case, an unquoted one is a
-    run of capitalised words. "so-called X" and "often called X" name nothing new.
+    named X", "a training strategy known as progressive depth expansion". The noun says the
+    type; a quoted name may be lower case, an unquoted one is a run of capitalised words or,
+    after a technique or task noun, of lower-case ones up to a punctuation mark. "so-called
+    X" and "often called X" name nothing new.
 
     >>> named_by_noun('we propose a novel algorithm named "Ghost Batch Normalization" that')
     [('Ghost Batch Normalization', 'Method', True)]
     >>> named_by_noun("a benchmark called Tree Games for reasoning, a so-called Big Model")
     [('Tree Games', 'Dataset', False)]
+    >>> named_by_noun("a training strategy known as progressive depth expansion. A method called latent tokens.")
+    [('progressive depth expansion', 'Method', False)]
     """
     nouns = type_cues()["next_word"]
     found = []
@@ -358,10 +372,12 @@ def named_by_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
         noun = match.group("noun")
         if noun.endswith("s") and noun[:-1] in nouns:
             continue  # "downstream tasks, called X": a name after a plural names the whole, not them
-        name = (match.group("quoted") or match.group("name") or "").strip()
+        name = (match.group("quoted") or match.group("name") or match.group("lower") or "").strip()
         if not name or len(name.split()) > 6:
             continue
         if match.group("name") and not name[:1].isupper():
+            continue
+        if match.group("lower") and (nouns[noun] not in ("Method", "Task") or not _lower_case_name_ok(name)):
             continue
         own = _OWN_BEFORE.search(text, max(0, match.start() - 60), match.start()) is not None
         found.append((name, nouns[noun], own))

@@ -617,3 +617,15 @@ def test_entities_a_listed_model_keeps_a_hyphen_joined_variant_word_and_ci_is_no
     names = {m.text for m in record.mentions}
     assert {"Mistral-Instruct", "Llama-3-8B-Instruct", "GPT-4"} <= names
     assert not any(name.startswith("CI") for name in names)
+
+
+def test_entities_a_lower_case_name_given_by_a_technique_noun_is_a_method(nlp):
+    record = _extract(
+        nlp, "A study",
+        "We propose a training strategy called staggered width growth, which widens layers."
+        " A phenomenon known as gradient drift appears, and a method called latent tokens is weak.",
+    )
+    types = {m.text: m.type for m in record.mentions}
+    assert types.get("staggered width growth") == "Method"
+    assert any(r.type == "INTRODUCES" and r.target == "staggered width growth" for r in record.relations)
+    assert "gradient drift" not in types and "latent tokens" not in types
