@@ -744,6 +744,8 @@ class PatternNames:
             if span is not None and len(span):
                 spans.append(span)
         coordinated = find_coordinated_terms(text, title_end) if " and " in text or " or " in text else []
+        if title_end and (" and " in text[:title_end] or " or " in text[:title_end]):
+            coordinated += find_coordinated_terms(lower_title_words(text[:title_end]))
         if "(" in text or coordinated:
             for start, end, phrase, type_ in find_acronym_terms(text, title_end) + coordinated:
                 # Named without its acronym: "out-of-distribution detection".

@@ -629,3 +629,9 @@ def test_entities_a_lower_case_name_given_by_a_technique_noun_is_a_method(nlp):
     assert types.get("staggered width growth") == "Method"
     assert any(r.type == "INTRODUCES" and r.target == "staggered width growth" for r in record.relations)
     assert "gradient drift" not in types and "latent tokens" not in types
+
+
+def test_entities_coordinated_terms_in_the_title_are_each_named(nlp):
+    record = _extract(nlp, "Adaptive Layer-wise and Element-wise Regularization for Tuning", "We study it.")
+    canonical = {m.canonical or m.text.lower() for m in record.mentions}
+    assert {"layer-wise regularization", "element-wise regularization"} <= canonical
