@@ -146,7 +146,12 @@ def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
             continue
         begin = _COMPARED_PREPOSITION.match(lowered, cue.end()).end()
         end = _COMPARED_SCOPE_END.search(lowered, begin)
-        scopes.append((cue.end(), end.start() if end else len(lowered)))
+        stop = end.start() if end else len(lowered)
+        # "representations (vs. feature vectors) and X": a comparison inside brackets ends with them.
+        if lowered.count("(", 0, cue.start()) > lowered.count(")", 0, cue.start()):
+            close = lowered.find(")", begin)
+            stop = min(stop, close) if close >= 0 else stop
+        scopes.append((cue.end(), stop))
     return scopes
 
 

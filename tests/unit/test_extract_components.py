@@ -379,6 +379,8 @@ def test_entities_units_modalities_and_title_case_words_are_no_names(nlp):
         ("Accuracy rises from less than 1% to more than 92% via task hinting with PPO.", set(), {"PPO"}),
         ("It stays competitive against other approaches (e.g., LoRA, Prefix-Tuning) while using DPO.", {"LoRA"}, {"DPO"}),
         ("It works over multiple timesteps to manipulate cross-attention maps.", set(), {"cross-attention"}),
+        # a comparison in brackets ends with them
+        ("Token inputs (vs. PCA features) and LoRA are both important.", {"PCA"}, {"LoRA"}),
     ],
 )
 def test_relations_a_comparison_reaches_its_object_not_the_rest_of_the_sentence(nlp, abstract, compared, not_compared):
