@@ -22,7 +22,7 @@ if not Doc.has_extension("kg_abbreviations"):
 
 _PARENTHESIS = re.compile(r"\(\s*([^()\s][^()]{0,13}?)\s*\)")
 # "RARE (Redundancy-Aware Retrieval Evaluation)": the short form first, its long form inside.
-_SHORT_THEN_LONG = re.compile(r"(?<![\w\-])([^\s()]{2,12}) \(([^()\s][^()]{3,150}?)\)")
+_BRACKETED_WORDS = re.compile(r" \(([^()\s][^()]{3,150}?)\)")
 _WORD = re.compile(r"\S+")
 # A long form never reaches across punctuation.
 _LONG_FORM_STOP = re.compile(r"[.,;:()\[\]\n]")
@@ -96,15 +96,16 @@ def _short_then_long(doc: Doc, text: str) -> list[tuple[Span, Span]]:
     """(long form, short form) spans for "SHORT (long form)": the whole bracket spells the
     short form, in at most min(|short| + 5, 2 |short|) words."""
     pairs = []
-    for match in _SHORT_THEN_LONG.finditer(text):
-        short, long = match.group(1), match.group(2).strip()
+    for match in _BRACKETED_WORDS.finditer(text):
+        short_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        short, long = text[short_start : match.start()], match.group(1).strip()
         words = long.split()
-        if not is_short_form(short) or not 2 <= len(words) <= min(len(short) + 5, 2 * len(short)):
+        if not is_short_form(short) or "(" in short or ")" in short or not 2 <= len(words) <= min(len(short) + 5, 2 * len(short)):
             continue
         if _LONG_FORM_STOP.search(long) or match_long_form(" ".join(words), short) != 0:
             continue
-        long_span = doc.char_span(match.start(2), match.start(2) + len(long), alignment_mode="expand")
-        short_span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        long_span = doc.char_span(match.start(1), match.start(1) + len(long), alignment_mode="expand")
+        short_span = doc.char_span(short_start, match.start(), alignment_mode="expand")
         if long_span is not None and short_span is not None:
             pairs.append((long_span, short_span))
     return pairs

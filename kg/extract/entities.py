@@ -290,23 +290,25 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
     A list ends at its "and"/"or": in "on X, Y, and Z, CapsFake wins" the name after Z is
     the sentence's subject, not a fourth item.
     """
-    gaps = [text[a.end_char : b.start_char] for a, b in zip(spans, spans[1:])]
 
-    def closes(gap: str) -> bool:
-        return " and" in gap or " or" in gap
+    def gap(k: int) -> str:  # the text between spans[k] and spans[k + 1]
+        return text[spans[k].end_char : spans[k + 1].start_char]
+
+    def closes(between: str) -> bool:
+        return " and" in between or " or" in between
 
     for step in (-1, 1):
         j = i
         while 0 <= j + step < len(spans):
-            gap = gaps[min(j, j + step)]
-            if not _LIST_GAP.match(gap):
+            between = gap(min(j, j + step))
+            if not _LIST_GAP.match(between):
                 break
-            if step < 0 and not closes(gap) and j >= 2 and closes(gaps[j - 2]) and _LIST_GAP.match(gaps[j - 2]):
+            if step < 0 and not closes(between) and j >= 2 and closes(gap(j - 2)) and _LIST_GAP.match(gap(j - 2)):
                 break  # the name on the left closed its list
             j += step
             if spans[j].text in datasets:
                 return True
-            if step > 0 and closes(gap):
+            if step > 0 and closes(between):
                 break
     return False
 

@@ -443,7 +443,12 @@ def find_task_nouns(text: str, skip_before: int = 0) -> list[tuple[int, int, str
 # "tasks such as symptom coding and report generation", "tasks (e.g., pose tracking)": the
 # examples a sentence gives of tasks name tasks, whatever their words ("applications such
 # as" lists domains as often: "education", "filmmaking").
-_TASK_EXAMPLES = re.compile(r"\btasks,? \(?(?:such as|including|like|e\.g\.,?|say|namely) ")
+# A plural noun, then a cue that examples follow. The cue is looked for first, from the
+# noun's last letter (a pattern opening with a plain letter is scanned for fast).
+_LIST_CUE = r",? \(?(?:such as|including|like|e\.g\.,?|namely|say) "
+_CUE_AFTER_PLURAL = re.compile("s" + _LIST_CUE)
+_CUE_AFTER_CORPORA = re.compile("corpora" + _LIST_CUE)
+_EXAMPLE_NOUN = re.compile(r"\b(tasks|benchmarks|datasets|corpora|games|environments|suites|testbeds)$")
 _EXAMPLE_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w\-])")
 _EXAMPLE_GLUE = re.compile(r",? (?:and|or) |, ")
 _EXAMPLE_END = re.compile(r"[.;:)]|,? etc\b|$")
@@ -478,9 +483,8 @@ def find_task_examples(text: str, skip_before: int = 0) -> list[tuple[int, int, 
     []
     """
     found = []
-    for match in _TASK_EXAMPLES.finditer(text, skip_before):
-        position = match.end()
-        while True:
+    for noun, position in _example_openings(text, skip_before):
+        while noun == "tasks":
             words, end = [], position
             while (word := _EXAMPLE_WORD.match(text, end)) and word.group() not in ("and", "or"):
                 words.append(word.group())
@@ -501,9 +505,6 @@ def find_task_examples(text: str, skip_before: int = 0) -> list[tuple[int, int, 
 
 # "games like Tic-Tac-Toe, Connect Four and a Shape Recognition Game": the capitalised
 # names listed as examples of datasets are datasets, coined-looking or not.
-_DATASET_EXAMPLES = re.compile(
-    r"\b(?:benchmarks|datasets|corpora|games|environments|suites|testbeds),? \(?(?:such as|like|including|e\.g\.,?|namely) "
-)
 _EXAMPLE_NAME = re.compile(r"(?:(?:an?|the) )?([A-Z0-9][\w\-+']*(?:\.\d[\w\-]*)*(?: [A-Z0-9][\w\-+']*(?:\.\d[\w\-]*)*){0,4})(?![\w\-])")
 
 
@@ -517,17 +518,40 @@ def find_dataset_examples(text: str, skip_before: int = 0) -> list[tuple[int, in
     ['MagicBrush', 'Pix2Edits']
     >>> [p[2] for p in find_dataset_examples("benchmarks such as reading comprehension, datasets including 12 subsets")]
     []
+    >>> [p[2] for p in find_dataset_examples("corpora such as OpenWebText")]
+    ['OpenWebText']
     """
     found = []
-    for match in _DATASET_EXAMPLES.finditer(text, skip_before):
-        position, last = match.end(), False
-        while (item := _EXAMPLE_NAME.match(text, position)) and re.search("[A-Za-z]", item.group(1)):
+    for noun, position in _example_openings(text, skip_before):
+        last = False
+        while noun != "tasks" and (item := _EXAMPLE_NAME.match(text, position)) and re.search("[A-Za-z]", item.group(1)):
             found.append((item.start(1), item.end(1), item.group(1), "Dataset"))
             glue = _EXAMPLE_GLUE.match(text, item.end())
             if glue is None or last:
                 break
             position, last = glue.end(), " and " in glue.group() or " or " in glue.group()
     return found
+
+
+def _example_openings(text: str, skip_before: int) -> list[tuple[str, int]]:
+    """(plural noun, where the list starts) for each "tasks such as", "benchmarks like", ..."""
+    found = []
+    cues = list(_CUE_AFTER_PLURAL.finditer(text, skip_before))
+    if "corpora" in text:
+        cues += _CUE_AFTER_CORPORA.finditer(text, skip_before)
+    for cue in sorted(cues, key=lambda match: match.start()):
+        if cue.group().startswith("corpora"):
+            noun = "corpora"
+        else:  # the cue match starts at the noun's last letter
+            before = _EXAMPLE_NOUN.search(text, max(skip_before, cue.start() - 12), cue.start() + 1)
+            noun = before.group(1) if before else ""
+        if noun and (not cue.group().endswith("say ") or noun == "tasks"):
+            found.append((noun, cue.end()))
+    return found
+
+
+def _examples(text: str, skip_before: int) -> list[tuple[int, int, str, str]]:
+    return find_task_examples(text, skip_before) + find_dataset_examples(text, skip_before)
 
 
 def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
@@ -737,7 +761,7 @@ class PatternNames:
         title_end = find_title_end(text)
         heads = type_cues()["term_head"]
         title_terms = find_term_phrases(lower_title_words(text[:title_end])) if title_end else []
-        for start, end, phrase, type_ in title_terms + find_term_phrases(text, title_end) + find_task_nouns(text, title_end) + find_task_examples(text, title_end) + find_dataset_examples(text, title_end):
+        for start, end, phrase, type_ in title_terms + find_term_phrases(text, title_end) + find_task_nouns(text, title_end) + _examples(text, title_end):
             # "task completion rates" is named as its singular, the form a list would hold.
             singular = phrase[:-1] if phrase.endswith("s") and phrase.rsplit(" ", 1)[-1][:-1].lower() in heads else ""
             span = doc.char_span(start, end, label=type_, alignment_mode="contract", span_id=singular)
