@@ -395,9 +395,22 @@ def term_modifiers_before(text: str, position: int, title_case: bool) -> list[st
     if kept and words and (
         (words[-1] in _VERB_BEFORE and not (len(words) > 1 and words[-2].lower() in _QUESTION_WORDS))
         or (words[-1] == "To" and (len(words) == 1 or _SENTENCE_START.search(" ".join(words[:-1]) + " ")))
+        or (kept[0] in _NOUNS_USED_AS_VERBS and _is_plural_noun(words[-1]))
     ):
         kept.pop(0)
     return kept
+
+
+# "difficulty levels influence generalization", "models support transfer learning": after
+# a plural subject these nouns are the verb, and the term starts after them.
+_NOUNS_USED_AS_VERBS = frozenset(
+    "influence impact support drive shape limit guide benefit aid power fuel harm control transfer boost help need".split()
+)
+_NOT_PLURAL = frozenset("its this thus has was does is as us across".split())
+
+
+def _is_plural_noun(word: str) -> bool:
+    return word.isalpha() and word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NOT_PLURAL
 
 
 _NOUNS_LIKE_VERB_FORMS = frozenset({"anomaly", "assembly", "family", "supply", "speed"})

@@ -637,3 +637,8 @@ def test_entities_coordinated_terms_in_the_title_are_each_named(nlp):
     record = _extract(nlp, "Adaptive Layer-wise and Element-wise Regularization for Tuning", "We study it.")
     canonical = {m.canonical or m.text.lower() for m in record.mentions}
     assert {"layer-wise regularization", "element-wise regularization"} <= canonical
+
+
+def test_patterns_a_noun_used_as_a_verb_after_a_plural_subject_is_no_modifier():
+    found = [p[2] for p in find_term_phrases("Different difficulty levels influence generalization, and models support transfer learning.")]
+    assert found == ["transfer learning"]
