@@ -108,16 +108,26 @@ def _describes(segment: str, kind: str) -> bool:
     return segment[1:].islower() and type_cues()["hyphen_modifier"].get(segment.lower()) == kind
 
 
+_HYPHENED_FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "by", "at", "or", "and", "the", "for"})
+
+
 def trim_name(text: str) -> str:
     """Drop describing words hyphenated onto a name: "BERT-based" -> "BERT", and in Title
     Case "LLM-Judged" -> "LLM", "Post-RL" -> "RL".
 
     >>> trim_name("BERT-based"), trim_name("GPT-4o"), trim_name("non-IID"), trim_name("KL-Regularized"), trim_name("Meta-World")
     ('BERT', 'GPT-4o', 'IID', 'KL', 'Meta-World')
+    >>> trim_name("OMEGA-Out-of-distribution")
+    'OMEGA'
     """
     segments = text.split("-")
     while len(segments) > 1 and _describes(segments[-1], "tail"):
         segments.pop()
+    # "OMEGA-Out-of-distribution": a phrase ending in a function word is no part of a name.
+    if len(segments) > 2 and segments[-1] in _HYPHENED_FUNCTION_WORDS:
+        segments.pop()
+        if segments[-1].isalpha() and not segments[-1].isupper():
+            segments.pop()
     while len(segments) > 1 and _describes(segments[0], "prefix"):
         segments.pop(0)
     return "-".join(segments)
