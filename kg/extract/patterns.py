@@ -463,11 +463,9 @@ def find_task_nouns(text: str, skip_before: int = 0) -> list[tuple[int, int, str
     return found
 
 
-# "tasks such as symptom coding and report generation", "tasks (e.g., pose tracking)": the
-# examples a sentence gives of tasks name tasks, whatever their words ("applications such
-# as" lists domains as often: "education", "filmmaking").
-# A plural noun, then a cue that examples follow. The cue is looked for first, from the
-# noun's last letter (a pattern opening with a plain letter is scanned for fast).
+# A plural noun, then a cue that examples follow: "tasks such as", "benchmarks like". The
+# cue is looked for first, from the noun's last letter (a pattern opening with a plain
+# letter is scanned for fast).
 _LIST_CUE = r",? \(?(?:such as|including|like|e\.g\.,?|namely|say) "
 _CUE_AFTER_PLURAL = re.compile("s" + _LIST_CUE)
 _CUE_AFTER_CORPORA = re.compile("corpora" + _LIST_CUE)
@@ -475,7 +473,10 @@ _EXAMPLE_NOUN = re.compile(r"\b(tasks|benchmarks|datasets|corpora|games|environm
 _EXAMPLE_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w\-])")
 _EXAMPLE_GLUE = re.compile(r",? (?:and|or) |, ")
 _EXAMPLE_END = re.compile(r"[.;:)]|,? etc\b|$")
-# A task's name ends in a noun of doing ("coding", "addition", "compliance", "analysis").
+# "tasks such as symptom coding and report generation", "tasks (e.g., pose tracking)": the
+# examples a sentence gives of tasks name tasks, whatever their words ("applications such
+# as" lists domains as often: "education", "filmmaking"). A task's name ends in a noun of
+# doing ("coding", "addition", "compliance", "analysis").
 _TASK_LIKE_ENDINGS = ("ing", "tion", "sion", "ment", "sis", "ance", "ence")
 _MAX_EXAMPLE_WORDS = 4
 
@@ -505,9 +506,15 @@ def find_task_examples(text: str, skip_before: int = 0) -> list[tuple[int, int, 
     >>> [p[2] for p in find_task_examples("tasks like stance detection across languages")]
     []
     """
+    return _task_examples(text, _example_openings(text, skip_before))
+
+
+def _task_examples(text: str, openings: list[tuple[str, int]]) -> list[tuple[int, int, str, str]]:
     found = []
-    for noun, position in _example_openings(text, skip_before):
-        while noun == "tasks":
+    for noun, position in openings:
+        if noun != "tasks":
+            continue
+        while True:
             words, end = [], position
             while (word := _EXAMPLE_WORD.match(text, end)) and word.group() not in ("and", "or"):
                 words.append(word.group())
@@ -544,10 +551,16 @@ def find_dataset_examples(text: str, skip_before: int = 0) -> list[tuple[int, in
     >>> [p[2] for p in find_dataset_examples("corpora such as OpenWebText")]
     ['OpenWebText']
     """
+    return _dataset_examples(text, _example_openings(text, skip_before))
+
+
+def _dataset_examples(text: str, openings: list[tuple[str, int]]) -> list[tuple[int, int, str, str]]:
     found = []
-    for noun, position in _example_openings(text, skip_before):
-        last = False
-        while noun != "tasks" and (item := _EXAMPLE_NAME.match(text, position)) and re.search("[A-Za-z]", item.group(1)):
+    for noun, position in openings:
+        if noun == "tasks":
+            continue
+        last = False  # the item after "and"/"or" ends the list
+        while (item := _EXAMPLE_NAME.match(text, position)) and re.search("[A-Za-z]", item.group(1)):
             found.append((item.start(1), item.end(1), item.group(1), "Dataset"))
             glue = _EXAMPLE_GLUE.match(text, item.end())
             if glue is None or last:
@@ -574,7 +587,8 @@ def _example_openings(text: str, skip_before: int) -> list[tuple[str, int]]:
 
 
 def _examples(text: str, skip_before: int) -> list[tuple[int, int, str, str]]:
-    return find_task_examples(text, skip_before) + find_dataset_examples(text, skip_before)
+    openings = _example_openings(text, skip_before)
+    return _task_examples(text, openings) + _dataset_examples(text, openings) if openings else []
 
 
 def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
