@@ -90,8 +90,8 @@ def _pair_typed_by_next_word(word: str) -> bool:
     coined name: "the Integrated Gradient (IG) score", "the listener head generation (LHG)
     task", "the X (Y) benchmark". Not "model(s)", which follows techniques and classes as
     often ("Temporal Knowledge Graph Embedding (TKGE) models"), nor a plural or "challenge"
-    after a dataset's task or domain ("Brain-Computer Interface (BCI) benchmarks", "the Rip
-    Current Segmentation (RipSeg) Challenge")."""
+    after a dataset's task or domain ("Brain-Computer Interface (BCI) benchmarks", "the
+    Emotional Mimicry Intensity (EMI) Challenge")."""
     lower = word.lower()
     type_ = type_cues()["next_word"].get(lower)
     if type_ == "Dataset":
@@ -676,7 +676,7 @@ def _next_to_list_glue(text: str, start: int, end: int) -> bool:
 def list_peers(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
     """Unlisted names in a list whose other members are entities of one type share that type:
     "RL fine-tuning algorithms (PPO, GRPO, and Critic Annealing)" makes Critic Annealing a
-    method, "Tic-Tac-Toe, Connect Four, and Battleship" three of a kind."""
+    method, "Rook-Rook-Pawn, Stack Four, and Battleboard" three of a kind."""
     text = doc_text(doc)
     if "," not in text:
         return []

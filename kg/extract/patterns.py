@@ -117,13 +117,13 @@ def trim_name(text: str) -> str:
 
     >>> trim_name("BERT-based"), trim_name("GPT-4o"), trim_name("non-IID"), trim_name("KL-Regularized"), trim_name("Meta-World")
     ('BERT', 'GPT-4o', 'IID', 'KL', 'Meta-World')
-    >>> trim_name("OMEGA-Out-of-distribution")
-    'OMEGA'
+    >>> trim_name("ZETA-Out-of-distribution")
+    'ZETA'
     """
     segments = text.split("-")
     while len(segments) > 1 and _describes(segments[-1], "tail"):
         segments.pop()
-    # "OMEGA-Out-of-distribution": a phrase ending in a function word is no part of a name.
+    # "ZETA-Out-of-distribution": a phrase ending in a function word is no part of a name.
     if len(segments) > 2 and segments[-1] in _HYPHENED_FUNCTION_WORDS:
         segments.pop()
         if segments[-1].isalpha() and not segments[-1].isupper():
@@ -476,7 +476,7 @@ _EXAMPLE_END = re.compile(r"[.;:)]|,? etc\b|$")
 # "tasks such as symptom coding and report generation", "tasks (e.g., pose tracking)": the
 # examples a sentence gives of tasks name tasks, whatever their words ("applications such
 # as" lists domains as often: "education", "filmmaking"). A task's name ends in a noun of
-# doing ("coding", "addition", "compliance", "analysis").
+# doing ("captioning", "completion", "compliance", "analysis").
 _TASK_LIKE_ENDINGS = ("ing", "tion", "sion", "ment", "sis", "ance", "ence")
 _MAX_EXAMPLE_WORDS = 4
 
@@ -533,7 +533,7 @@ def _task_examples(text: str, openings: list[tuple[str, int]]) -> list[tuple[int
     return found
 
 
-# "games like Tic-Tac-Toe, Connect Four and a Shape Recognition Game": the capitalised
+# "benchmarks including Google Research Football and Multi-Agent MuJoCo": the capitalised
 # names listed as examples of datasets are datasets, coined-looking or not.
 _EXAMPLE_NAME = re.compile(r"(?:(?:an?|the) )?([A-Z0-9][\w\-+']*(?:\.\d[\w\-]*)*(?: [A-Z0-9][\w\-+']*(?:\.\d[\w\-]*)*){0,4})(?![\w\-])")
 
@@ -542,8 +542,8 @@ def find_dataset_examples(text: str, skip_before: int = 0) -> list[tuple[int, in
     """(start, end, name, "Dataset") for the capitalised names a text lists as examples of
     benchmarks, datasets, games or environments; the list ends at the first item that is not one.
 
-    >>> [p[2] for p in find_dataset_examples("on games like Tic-Tac-Toe, Connect Four, and a Shape Recognition Game.")]
-    ['Tic-Tac-Toe', 'Connect Four', 'Shape Recognition Game']
+    >>> [p[2] for p in find_dataset_examples("on games like Rook-Rook-Pawn, Stack Four, and a Colour Matching Game.")]
+    ['Rook-Rook-Pawn', 'Stack Four', 'Colour Matching Game']
     >>> [p[2] for p in find_dataset_examples("datasets including MagicBrush and Pix2Edits, CapsFake wins")]
     ['MagicBrush', 'Pix2Edits']
     >>> [p[2] for p in find_dataset_examples("benchmarks such as reading comprehension, datasets including 12 subsets")]
