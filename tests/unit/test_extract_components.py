@@ -21,6 +21,11 @@ def _targets(nlp, abstract: str, relation: str) -> set[str]:
     return {r.target for r in _extract(nlp, "A study", abstract).relations if r.type == relation}
 
 
+def _types(nlp, abstract: str, title: str = "A study") -> dict[str, str]:
+    """{mention text: entity type} of what kg finds in an abstract."""
+    return {m.text: m.type for m in _extract(nlp, title, abstract).mentions}
+
+
 @pytest.mark.parametrize(
     "name, coined",
     [("GRPO", True), ("RegMean++", True), ("Easy2Hard-Bench", True), ("GPT-4o", True), ("LLaMA-2-7B", True),
@@ -410,9 +415,11 @@ def test_entities_dataset_cues_end_at_an_opening_phrase_and_yield_to_a_technique
 
 
 def test_entities_title_case_name_before_a_typed_noun(nlp):
-    record = _extract(nlp, "A study", "LiteReason employs a lightweight Reasoning Projector module. "
-                      "Results on the WebQSP and CWQ dataset improve with a Sparse Autoencoder-based framework.")
-    types = {m.text: m.type for m in record.mentions}
+    types = _types(
+        nlp,
+        "LiteReason employs a lightweight Reasoning Projector module. "
+        "Results on the WebQSP and CWQ dataset improve with a Sparse Autoencoder-based framework.",
+    )
     assert types.get("Reasoning Projector") == "Method"
     assert "WebQSP and CWQ" not in types and "Sparse Autoencoder-based" not in types
 
@@ -447,30 +454,27 @@ def test_entities_terms_the_corpus_writes_often_are_found_and_ordinary_phrases_n
 
 
 def test_abbreviation_long_form_spelled_by_initials_beats_a_shorter_letter_match(nlp):
-    record = _extract(nlp, "A study", "The model keeps a competitive Concordance Correlation Coefficient (CCC) at 80% sparsity.")
-    types = {m.text: m.type for m in record.mentions}
+    types = _types(nlp, "The model keeps a competitive Concordance Correlation Coefficient (CCC) at 80% sparsity.")
     assert types["Concordance Correlation Coefficient"] == "Metric" and types["CCC"] == "Metric"
     assert "Correlation Coefficient" not in types
 
 
 def test_entities_capitalised_names_mid_sentence_end_in_a_head_word_that_types_them(nlp):
-    record = _extract(
-        nlp, "A study",
+    types = _types(
+        nlp,
         "We compare Implicit Matrix Factorization and Flash Attention on the Implicit Hate Corpus."
         " Deploying Deep Neural Networks is hard. We release TS-Bench (Taiwan Safety Benchmark), a suite.",
     )
-    types = {m.text: m.type for m in record.mentions}
     assert types["Implicit Matrix Factorization"] == "Method" and types["Flash Attention"] == "Method"
     assert types["Implicit Hate Corpus"] == "Dataset" and types["Taiwan Safety Benchmark"] == "Dataset"
     assert not any(text.startswith("Deploying") for text in types)
 
 
 def test_the_title_ends_at_its_line_not_its_first_sentence(nlp):
-    record = _extract(
-        nlp, "Do Models Read Charts? A Multi-Scale Benchmark for Chart Forecasting",
-        "Echo State Networks (ESNs) are reservoir computers. We test them.",
+    types = _types(
+        nlp, "Echo State Networks (ESNs) are reservoir computers. We test them.",
+        title="Do Models Read Charts? A Multi-Scale Benchmark for Chart Forecasting",
     )
-    types = {m.text: m.type for m in record.mentions}
     assert "Multi-Scale Benchmark" not in types  # Title Case throughout the title names nothing by its head
     assert types["Echo State Networks"] == "Method" and "State Networks" not in types
 
@@ -481,12 +485,11 @@ def test_patterns_nouns_that_look_like_verb_forms_stay_in_terms():
 
 
 def test_entities_unlisted_names_in_a_list_take_the_type_two_listed_peers_share(nlp):
-    record = _extract(
-        nlp, "A study",
+    types = _types(
+        nlp,
         "We compare RL algorithms (PPO, GRPO, and Critic Annealing) across scales."
         " Notably, Zorblax, Quindle and Frumious improve. We test on MMLU, Wobble Town and Atari.",
     )
-    types = {m.text: m.type for m in record.mentions}
     assert types["Critic Annealing"] == "Method"
     assert types["Wobble Town"] == "Dataset"
     assert "Notably" not in types  # a sentence's first word is no name; no listed peer types the rest
@@ -555,8 +558,7 @@ def test_patterns_examples_a_sentence_gives_of_tasks_are_tasks(text, tasks):
 
 
 def test_entities_examples_of_tasks_are_task_entities(nlp):
-    record = _extract(nlp, "A study", "We test the agent on household tasks, including tube loading, stacking, and liquid pouring.")
-    types = {m.text: m.type for m in record.mentions}
+    types = _types(nlp, "We test the agent on household tasks, including tube loading, stacking, and liquid pouring.")
     assert {name: types.get(name) for name in ("tube loading", "stacking", "liquid pouring")} == dict.fromkeys(("tube loading", "stacking", "liquid pouring"), "Task")
 
 
@@ -588,27 +590,22 @@ def test_abbreviation_short_form_first_ties_the_bracketed_long_form(nlp):
     ],
 )
 def test_entities_an_acronym_pair_is_typed_by_the_word_after_it_and_the_list(nlp, abstract, name, type_):
-    types = {m.text: m.type for m in _extract(nlp, "A study", abstract).mentions}
+    types = _types(nlp, abstract)
     assert types.get(name) == type_
 
 
 def test_entities_a_name_typed_model_by_its_digits_alone_yields_to_dataset_context(nlp):
-    record = _extract(
-        nlp, "A study",
-        "Our Zephyrine-7B model reaches 71% on Quarry2 and TideBench-v3, while Stream4D renders scenes.",
-    )
-    types = {m.text: m.type for m in record.mentions}
+    types = _types(nlp, "Our Zephyrine-7B model reaches 71% on Quarry2 and TideBench-v3, while Stream4D renders scenes.")
     assert types["Quarry2"] == "Dataset" and types["TideBench-v3"] == "Dataset"
     assert types["Zephyrine-7B"] == "Model" and types["Stream4D"] == "Model"
 
 
 def test_entities_names_listed_as_examples_of_datasets_are_datasets_and_the_list_ends_at_its_and(nlp):
-    record = _extract(
-        nlp, "A study",
+    types = _types(
+        nlp,
         "Using simple games like Rook-Rook-Pawn, Stack Four, and a Colour Matching Game, we test planning."
         " Evaluated on datasets including QuillSet, Pix2Edits, and Snap Edits, FakeLens outperforms baselines.",
     )
-    types = {m.text: m.type for m in record.mentions}
     for name in ("Rook-Rook-Pawn", "Stack Four", "Colour Matching Game", "QuillSet", "Pix2Edits", "Snap Edits"):
         assert types.get(name) == "Dataset", name
     assert types.get("FakeLens") == "Method"
