@@ -20,7 +20,7 @@ __all__ = ["is_short_form", "match_long_form", "find_abbreviations", "Abbreviati
 if not Doc.has_extension("kg_abbreviations"):
     Doc.set_extension("kg_abbreviations", default=None)
 
-_PARENTHESIS = re.compile(r"\(\s*([^()\s][^()]{0,13}?)\s*\)")
+_PARENTHESIS = re.compile(r"\(\s*([^()\s][^()]{0,15}?)\s*\)")
 # "RARE (Redundancy-Aware Retrieval Evaluation)": the short form first, its long form inside.
 _BRACKETED_WORDS = re.compile(r" \(([^()\s][^()]{3,150}?)\)")
 _WORD = re.compile(r"\S+")
@@ -40,6 +40,19 @@ def is_short_form(text: str) -> bool:
         and any(ch.isupper() for ch in text)
         and " " not in text
     )
+
+
+_MODIFIED_SHORT_FORM = re.compile(r"([A-Z][a-z]+) ([A-Z][A-Za-z]*[A-Z]s?)")
+
+
+def modified_short_form(text: str) -> str | None:
+    """The word before the acronym of a two-word short form, "Safe" for "Safe RL", or None.
+
+    >>> modified_short_form("Long CoT"), modified_short_form("Safe RL"), modified_short_form("see Fig")
+    ('Long', 'Safe', None)
+    """
+    match = _MODIFIED_SHORT_FORM.fullmatch(text)
+    return match.group(1) if match and len(text) <= 16 else None
 
 
 def match_long_form(words: str, short: str) -> int | None:
@@ -117,7 +130,8 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     pairs = _short_then_long(doc, text)
     for match in _PARENTHESIS.finditer(text):
         short = match.group(1)
-        if not is_short_form(short):
+        modifier = modified_short_form(short)
+        if not (is_short_form(short) or modifier):
             continue
         before = text[: match.start()].rstrip()
         stop = max((m.end() for m in _LONG_FORM_STOP.finditer(before, max(0, len(before) - 120))), default=0)
@@ -127,8 +141,8 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
             continue
         window = " ".join(before[word_starts[0] :].split())
         offset = match_long_form(window, short)
-        if offset is None:
-            continue
+        if offset is None or (modifier and window[offset:].split()[0].lower() != modifier.lower()):
+            continue  # "Safe Reinforcement Learning (Safe RL)": the long form opens with the same word
         long_start = word_starts[-len(window[offset:].split())]
         long = doc.char_span(long_start, len(before), alignment_mode="expand")
         short_span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")

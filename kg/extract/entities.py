@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.abbreviations import is_short_form, match_long_form
+from kg.extract.abbreviations import is_short_form, match_long_form, modified_short_form
 from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
@@ -130,10 +130,10 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
     """A model name with the version and variant words that follow it.
 
     "Claude" + " Sonnet 4.5", "Gemini 2.5 Flash" + " Preview", "GPT-OSS" + " 120B",
-    "Mistral" + "-Instruct": the words are kept only up to the last version number or
+    "Mistral" + "-Instruct", "Qwen" + "-Math": the words are kept only up to the last version number or
     variant word.
     """
-    variants = type_cues()["model_variant_words"]
+    variants, domains = type_cues()["model_variant_words"], type_cues()["model_domain_words"]
     end, j, versioned = span.end, span.end, False
     while j < len(doc) and j - span.end < 5 and doc[j - 1].whitespace_ in (" ", ""):
         token = doc[j].text
@@ -146,6 +146,8 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
             versioned, end = True, j + 1
         elif token.lower() in variants and token[:1].isupper():
             end = j + 1
+        elif token.lower() in domains and token[:1].isupper() and doc[j - 1].text == "-":
+            end = j + 1  # "Qwen-Math", not "Qwen MATH" (a benchmark after a model)
         else:
             break
         j += 1
@@ -536,6 +538,36 @@ def _extend(doc: Doc, span: Span) -> Span:
     return span
 
 
+def _to_longer_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name cut short where the whole name stands elsewhere in the Doc gets its words back:
+    the title's "Plan Step Learning" after "Critical" is "Critical Plan Step Learning"."""
+    longer = {span.text: span for span in spans if " " in span.text}
+    if not longer:
+        return spans
+    extended = []
+    for span in spans:
+        for start in range(max(0, span.start - 3), span.start):
+            whole = longer.get(doc[start : span.end].text)
+            if whole is not None:
+                span = Span(doc, start, span.end, label=whole.label_, span_id=whole.id_, kb_id=whole.kb_id_)
+                break
+        extended.append(span)
+    return extended
+
+
+def _short_form_mentions(doc: Doc, text: str, short: Span) -> list[Span]:
+    """The short form in its bracket and, for a two-word one such as "Long CoT", which no
+    pattern finds on its own, every other use of it (the title's too)."""
+    if not modified_short_form(short.text):
+        return [short]
+    mentions = [short]
+    for match in re.finditer(r"\b" + re.escape(short.text) + r"\b", text):
+        mention = doc.char_span(match.start(), match.end())
+        if mention is not None and mention.start != short.start:
+            mentions.append(mention)
+    return mentions
+
+
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     """The final entity spans of a Doc and its acronym ties {short text: long text}."""
     generic = generic_keys()
@@ -562,6 +594,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     for long, short in doc._.kg_abbreviations or ():
         if normalize_key(short.text) in generic or normalize_key(long.text) in generic:
             continue
+        if modified_short_form(short.text) and normalize_key(short.text.split()[-1].removesuffix("s")) in generic:
+            continue  # "Embodied AI", "Video LLMs": a field or a class, as the bare acronym is
         span = _long_form_span(doc, long, short, known)
         if span is None:
             continue
@@ -572,12 +606,15 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         long_forms[short.text] = long.text
         short_known = known.get((short.start, short.end))
         if short_known is None:
-            candidates.append(Span(doc, short.start, short.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_))
+            candidates += [
+                Span(doc, mention.start, mention.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_)
+                for mention in _short_form_mentions(doc, text, short)
+            ]
     candidates += terms + late
     if "\\" in text or "$" in text or "{" in text:
         candidates = [span for span in candidates if not _is_markup(span.text)]
     kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]
-    kept = filter_spans([_extend(doc, span) for span in kept])
+    kept = filter_spans(_to_longer_names(doc, [_extend(doc, span) for span in kept]))
     if long_forms:
         # An acronym tied to a long form takes the long form's type everywhere in the Doc.
         texts = [span.text for span in kept]

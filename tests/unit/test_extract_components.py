@@ -639,3 +639,30 @@ def test_entities_coordinated_terms_in_the_title_are_each_named(nlp):
 def test_patterns_a_noun_used_as_a_verb_after_a_plural_subject_is_no_modifier():
     found = [p[2] for p in find_term_phrases("Different difficulty levels influence generalization, and models support transfer learning.")]
     assert found == ["transfer learning"]
+
+
+def test_abbreviation_a_two_word_short_form_ties_its_long_form_and_is_found_again(nlp):
+    record = _extract(
+        nlp, "Why Causal LS Works",
+        "Causal Lattice Search (Causal LS) finds graphs. Later, Causal LS converges."
+        " Clinical Large Language Models (Clinical LLMs) are a class, as LLMs are.",
+    )
+    causal = [m for m in record.mentions if m.text == "Causal LS"]
+    assert len(causal) == 3 and all(m.long_form == "Causal Lattice Search" for m in causal)
+    assert not any("Clinical" in m.text for m in record.mentions)
+
+
+def test_entities_a_listed_model_keeps_a_hyphen_joined_domain_word_but_not_a_spaced_one(nlp):
+    types = _types(nlp, "Abilities taken from Qwen-Math and Llama-Guard transfer, as Qwen MATH accuracy shows.")
+    assert types.get("Qwen-Math") == "Model" and types.get("Llama-Guard") == "Model"
+    assert types.get("MATH") == "Dataset"
+
+
+def test_entities_a_title_name_cut_short_gets_the_words_the_abstract_gives_it(nlp):
+    record = _extract(
+        nlp, "Multi-level Mixture of Experts for Entity Linking",
+        "To mitigate these issues, we propose a Multi-level Mixture of Experts (MMoE) model for linking.",
+    )
+    names = {m.text for m in record.mentions}
+    assert "Multi-level Mixture of Experts" in names and "Mixture of Experts" not in names
+    assert "Multi-level Mixture of Experts" in {r.target for r in record.relations if r.type == "INTRODUCES"}
