@@ -468,6 +468,37 @@ def named_by_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]
     return found
 
 
+# "our multi-agent framework, Nexus, equipped with ...": a capitalised name set off by commas
+# after a typed noun the paper calls its own.
+_OWN_NOUN_THEN_NAME = re.compile(
+    r"\b(?:[Oo]ur|[Nn]ovel|[Nn]ew) (?:[\w\-]+ ){0,3}?"
+    r"(?P<noun>framework|method|approach|algorithm|architecture|pipeline|technique|module|system|agent|toolkit|library"
+    r"|benchmark|dataset|suite|testbed|environment|model), (?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,2})(?=,| \()"
+)
+
+
+def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
+    """(name, type, True) for "our <noun>, Name," and "a novel <noun>, Name (": the noun
+    types the name (a system, an agent or a library is a Method).
+
+    >>> named_own_in_apposition("an iteration of our multi-agent framework, Nexus, with a new dataset, Vireo (V)")
+    [('Nexus', 'Method', True), ('Vireo', 'Dataset', True)]
+    >>> named_own_in_apposition("the final model, Nexus, and our system, However, fails")
+    []
+    """
+    nouns = type_cues()["next_word"]
+    found = []
+    for match in _OWN_NOUN_THEN_NAME.finditer(text, start):
+        name = match.group("name")
+        if normalize_key(name) in generic_keys() or name.lower() in _SENTENCE_ADVERBS:
+            continue
+        found.append((name, nouns.get(match.group("noun"), "Method"), True))
+    return found
+
+
+_SENTENCE_ADVERBS = frozenset("however moreover furthermore additionally specifically notably importantly finally then thus therefore".split())
+
+
 _TAKES_A_TECHNIQUE = frozenset(
     "introduce introduces introducing propose proposes proposing present presents apply applies applying employ"
     " employs employed employing use uses using adopt adopts adopting leverage leverages leveraging via through as"
@@ -578,7 +609,12 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     text = doc_text(doc)
     title_end = find_title_end(text)
     coined = coined_in_text(text, title_end) if title_end else []
-    named = named_by_noun(text, title_end) + named_before_noun(text, title_end) + named_by_apposition(text, title_end)
+    named = (
+        named_by_noun(text, title_end)
+        + named_before_noun(text, title_end)
+        + named_by_apposition(text, title_end)
+        + named_own_in_apposition(text, title_end)
+    )
     doc.user_data[INTRODUCED_KEY] = set(coined) | {name for name, _, own in named if own}
     # "non-linear model predictive control": a term phrase ending in a listed term is of its type.
     listed_ends = {span.end: span for span in gazetteer if span.label_ in ("Method", "Task", "Metric")}

@@ -666,3 +666,16 @@ def test_entities_a_title_name_cut_short_gets_the_words_the_abstract_gives_it(nl
     names = {m.text for m in record.mentions}
     assert "Multi-level Mixture of Experts" in names and "Mixture of Experts" not in names
     assert "Multi-level Mixture of Experts" in {r.target for r in record.relations if r.type == "INTRODUCES"}
+
+
+def test_entities_a_name_set_off_after_our_typed_noun_is_introduced(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Our method, Marlowe, tunes prompts. We also release a new dataset, Quillfield, of notes."
+        " The final model, Tessary, is the one the baselines used.",
+    )
+    introduced = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    types = {m.text: m.type for m in record.mentions}
+    assert {"Marlowe", "Quillfield"} <= introduced
+    assert types["Marlowe"] == "Method" and types["Quillfield"] == "Dataset"
+    assert "Tessary" not in introduced
