@@ -470,10 +470,11 @@ def named_by_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]
 
 # "our multi-agent framework, Nexus, equipped with ...": a capitalised name set off by commas
 # after a typed noun the paper calls its own.
-_OWN_NOUN_THEN_NAME = re.compile(
-    r"\b(?:[Oo]ur|[Nn]ovel|[Nn]ew) (?:[\w\-]+ ){0,3}?"
+_COMMA_NAME = re.compile(r", (?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,2})(?=,| \()")
+_OWN_NOUN_BEFORE = re.compile(
+    r"\b(?:[Oo]ur|[Nn]ovel|[Nn]ew) (?:[\w\-]+ ){0,3}"
     r"(?P<noun>framework|method|approach|algorithm|architecture|pipeline|technique|module|system|agent|toolkit|library"
-    r"|benchmark|dataset|suite|testbed|environment|model), (?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,2})(?=,| \()"
+    r"|benchmark|dataset|suite|testbed|environment|model)$"
 )
 
 
@@ -488,11 +489,12 @@ def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, b
     """
     nouns = type_cues()["next_word"]
     found = []
-    for match in _OWN_NOUN_THEN_NAME.finditer(text, start):
+    for match in _COMMA_NAME.finditer(text, start):
+        own = _OWN_NOUN_BEFORE.search(text, max(0, match.start() - 80), match.start())
         name = match.group("name")
-        if normalize_key(name) in generic_keys() or name.lower() in _SENTENCE_ADVERBS:
+        if own is None or normalize_key(name) in generic_keys() or name.lower() in _SENTENCE_ADVERBS:
             continue
-        found.append((name, nouns.get(match.group("noun"), "Method"), True))
+        found.append((name, nouns.get(own.group("noun"), "Method"), True))
     return found
 
 
@@ -572,16 +574,18 @@ def _extend(doc: Doc, span: Span) -> Span:
 def _to_longer_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name cut short where the whole name stands elsewhere in the Doc gets its words back:
     the title's "Plan Step Learning" after "Critical" is "Critical Plan Step Learning"."""
-    longer = {span.text: span for span in spans if " " in span.text}
-    if not longer:
+    longer = {span.text: span for span in spans if len(span) > 1}
+    tails = {doc[span.start + k : span.end].text for span in longer.values() for k in range(1, min(4, len(span)))}
+    if not tails:
         return spans
     extended = []
     for span in spans:
-        for start in range(max(0, span.start - 3), span.start):
-            whole = longer.get(doc[start : span.end].text)
-            if whole is not None:
-                span = Span(doc, start, span.end, label=whole.label_, span_id=whole.id_, kb_id=whole.kb_id_)
-                break
+        if span.text in tails:
+            for start in range(max(0, span.start - 3), span.start):
+                whole = longer.get(doc[start : span.end].text)
+                if whole is not None:
+                    span = Span(doc, start, span.end, label=whole.label_, span_id=whole.id_, kb_id=whole.kb_id_)
+                    break
         extended.append(span)
     return extended
 
