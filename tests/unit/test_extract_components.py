@@ -21,6 +21,11 @@ def _targets(nlp, abstract: str, relation: str) -> set[str]:
     return {r.target for r in _extract(nlp, "A study", abstract).relations if r.type == relation}
 
 
+def _long_forms(record, text: str) -> list[str | None]:
+    """The long form each mention written `text` is tied to, in order."""
+    return [m.long_form for m in record.mentions if m.text == text]
+
+
 def _types(nlp, abstract: str, title: str = "A study") -> dict[str, str]:
     """{mention text: entity type} of what kg finds in an abstract."""
     return {m.text: m.type for m in _extract(nlp, title, abstract).mentions}
@@ -568,8 +573,7 @@ def test_abbreviation_short_form_first_ties_the_bracketed_long_form(nlp):
         "We present VEGA (Value Equalization via Gradient Alignment), a critic regularization framework. VEGA is fast."
         " We use LLMs (large language models) throughout.",
     )
-    vega = [m for m in record.mentions if m.text == "VEGA"]
-    assert len(vega) == 2 and all(m.long_form == "Value Equalization via Gradient Alignment" for m in vega)
+    assert _long_forms(record, "VEGA") == ["Value Equalization via Gradient Alignment"] * 2
     assert {"Value Equalization via Gradient Alignment", "VEGA"} <= {r.target for r in record.relations if r.type == "INTRODUCES"}
     assert "large language models" not in {m.text for m in record.mentions}  # a class, as "LLMs" is
 
@@ -647,8 +651,7 @@ def test_abbreviation_a_two_word_short_form_ties_its_long_form_and_is_found_agai
         "Causal Lattice Search (Causal LS) finds graphs. Later, Causal LS converges."
         " Clinical Large Language Models (Clinical LLMs) are a class, as LLMs are.",
     )
-    causal = [m for m in record.mentions if m.text == "Causal LS"]
-    assert len(causal) == 3 and all(m.long_form == "Causal Lattice Search" for m in causal)
+    assert _long_forms(record, "Causal LS") == ["Causal Lattice Search"] * 3
     assert not any("Clinical" in m.text for m in record.mentions)
 
 
