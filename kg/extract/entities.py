@@ -130,8 +130,8 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
     """A model name with the version and variant words that follow it.
 
     "Claude" + " Sonnet 4.5", "Gemini 2.5 Flash" + " Preview", "GPT-OSS" + " 120B",
-    "Mistral" + "-Instruct", "Qwen" + "-Math": the words are kept only up to the last version number or
-    variant word.
+    "Mistral" + "-Instruct", "Qwen" + "-Math": the words are kept only up to the last
+    version number or variant word.
     """
     variants, domains = type_cues()["model_variant_words"], type_cues()["model_domain_words"]
     end, j, versioned = span.end, span.end, False
@@ -476,6 +476,9 @@ _OWN_NOUN_BEFORE = re.compile(
     r"(?P<noun>framework|method|approach|algorithm|architecture|pipeline|technique|module|system|agent|toolkit|library"
     r"|benchmark|dataset|suite|testbed|environment|model)$"
 )
+_SENTENCE_ADVERBS = frozenset(
+    "however moreover furthermore additionally specifically notably importantly finally then thus therefore".split()
+)
 
 
 def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
@@ -496,9 +499,6 @@ def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, b
             continue
         found.append((name, nouns.get(own.group("noun"), "Method"), True))
     return found
-
-
-_SENTENCE_ADVERBS = frozenset("however moreover furthermore additionally specifically notably importantly finally then thus therefore".split())
 
 
 _TAKES_A_TECHNIQUE = frozenset(
