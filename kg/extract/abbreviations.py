@@ -48,8 +48,8 @@ _MODIFIED_SHORT_FORM = re.compile(r"([A-Z][a-z]+) ([A-Z][A-Za-z]*[A-Z]s?)")
 def modified_short_form(text: str) -> str | None:
     """The word before the acronym of a two-word short form, "Safe" for "Safe RL", or None.
 
-    >>> modified_short_form("Long CoT"), modified_short_form("Safe RL"), modified_short_form("see Fig")
-    ('Long', 'Safe', None)
+    >>> modified_short_form("Table QA"), modified_short_form("Safe RL"), modified_short_form("see Fig")
+    ('Table', 'Safe', None)
     """
     match = _MODIFIED_SHORT_FORM.fullmatch(text)
     return match.group(1) if match and len(text) <= 16 else None

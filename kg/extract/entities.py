@@ -130,7 +130,7 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
     """A model name with the version and variant words that follow it.
 
     "Claude" + " Sonnet 4.5", "Gemini 2.5 Flash" + " Preview", "GPT-OSS" + " 120B",
-    "Mistral" + "-Instruct", "Qwen" + "-Math": the words are kept only up to the last
+    "Mistral" + "-Instruct", "Qwen" + "-Audio": the words are kept only up to the last
     version number or variant word.
     """
     variants, domains = type_cues()["model_variant_words"], type_cues()["model_domain_words"]
@@ -147,7 +147,7 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
         elif token.lower() in variants and token[:1].isupper():
             end = j + 1
         elif token.lower() in domains and token[:1].isupper() and doc[j - 1].text == "-":
-            end = j + 1  # "Qwen-Math", not "Qwen MATH" (a benchmark after a model)
+            end = j + 1  # "Qwen-Audio", "Llama-Guard"; not "Qwen MATH" (a benchmark after a model)
         else:
             break
         j += 1
@@ -317,7 +317,7 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
 
 INTRODUCED_KEY = "kg_introduced"  # doc.user_data: texts of names the paper itself coins
 
-# "we introduce Nexus Architect, an ...", "we train a new model, HTML-T5++, that": a run of
+# "we introduce Quorra Architect, an ...", "we train a new model, HTML-T5++, that": a run of
 # capitalised words named right after an introducing verb (and "a new <noun>, called").
 _NAMED_AFTER_CUE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work)) (?:then |further |also |first )?"
@@ -468,7 +468,7 @@ def named_by_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]
     return found
 
 
-# "our multi-agent framework, Nexus, equipped with ...": a capitalised name set off by commas
+# "our multi-agent framework, Quorra, equipped with ...": a capitalised name set off by commas
 # after a typed noun the paper calls its own.
 _COMMA_NAME = re.compile(r", (?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,2})(?=,| \()")
 _OWN_NOUN_BEFORE = re.compile(
@@ -485,9 +485,9 @@ def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, b
     """(name, type, True) for "our <noun>, Name," and "a novel <noun>, Name (": the noun
     types the name (a system, an agent or a library is a Method).
 
-    >>> named_own_in_apposition("an iteration of our multi-agent framework, Nexus, with a new dataset, Vireo (V)")
-    [('Nexus', 'Method', True), ('Vireo', 'Dataset', True)]
-    >>> named_own_in_apposition("the final model, Nexus, and our system, However, fails")
+    >>> named_own_in_apposition("an iteration of our multi-agent framework, Quorra, with a new dataset, Vireo (V)")
+    [('Quorra', 'Method', True), ('Vireo', 'Dataset', True)]
+    >>> named_own_in_apposition("the final model, Quorra, and our system, However, fails")
     []
     """
     nouns = type_cues()["next_word"]
@@ -510,7 +510,7 @@ _TAKES_A_TECHNIQUE = frozenset(
 
 def coined_in_text(text: str, title_end: int) -> list[str]:
     r"""Names the paper coins that carry no mark of a coined word: "Resa: ..." in the title
-    (when the abstract names it again), "we introduce Nexus Architect, an ...".
+    (when the abstract names it again), "we introduce Quorra Architect, an ...".
 
     >>> coined_in_text("Resa: Transparent Reasoning\nWe answer it with Resa, a family.", 27)
     ['Resa']
@@ -573,7 +573,7 @@ def _extend(doc: Doc, span: Span) -> Span:
 
 def _to_longer_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name cut short where the whole name stands elsewhere in the Doc gets its words back:
-    the title's "Plan Step Learning" after "Critical" is "Critical Plan Step Learning"."""
+    the title's "Mixture of Experts" after "Multi-level" is "Multi-level Mixture of Experts"."""
     longer = {span.text: span for span in spans if len(span) > 1}
     tails = {doc[span.start + k : span.end].text for span in longer.values() for k in range(1, min(4, len(span)))}
     if not tails:
@@ -591,7 +591,7 @@ def _to_longer_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _short_form_mentions(doc: Doc, text: str, short: Span) -> list[Span]:
-    """The short form in its bracket and, for a two-word one such as "Long CoT", which no
+    """The short form in its bracket and, for a two-word one such as "Safe RL", which no
     pattern finds on its own, every other use of it (the title's too)."""
     if not modified_short_form(short.text):
         return [short]
