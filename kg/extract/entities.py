@@ -501,6 +501,39 @@ def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, b
     return found
 
 
+# "We propose rationale-guided learning, which ...": a bare lower-case phrase (no article)
+# right after a verb of contribution, ending where a clause or an apposition begins.
+_CONTRIBUTION = re.compile(
+    r"\b(?:[Ww]e|paper|work) (?:(?:further|then|also|first|additionally|therefore|thus) )?"
+    r"(?:propose|introduce|present|develop|design)s? "
+    r"(?P<phrase>[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,4})(?=[,.;:]| \(| (?:that|which|where|as|to|for|into|with|and)\b)"
+)
+
+
+def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
+    """(phrase, "Method", True) for a technique the paper names by a bare lower-case phrase
+    after "we propose": two or more words (or a hyphenated one) ending in a technique's head
+    word, no adverb. An article makes it a description ("we propose a simple method"); the
+    caller drops listed terms, which the paper applies ("we introduce curriculum learning").
+
+    >>> named_as_contribution("We propose rationale-guided learning, which helps. We present results.")
+    [('rationale-guided learning', 'Method', True)]
+    >>> named_as_contribution("we introduce purely semantic indexing to it; we present a new loss.")
+    []
+    """
+    found = []
+    if "propose" not in text and "introduce" not in text and "present" not in text and "develop" not in text and "design" not in text:
+        return found
+    heads, stops = type_cues()["contribution_head"], type_cues()["term_stop"]
+    for match in _CONTRIBUTION.finditer(text, start):
+        phrase = match.group("phrase")
+        words = phrase.split()
+        if words[-1] not in heads or (len(words) == 1 and "-" not in phrase) or any(word in stops or word.endswith("ly") for word in words):
+            continue
+        found.append((phrase, heads[words[-1]], True))
+    return found
+
+
 _TAKES_A_TECHNIQUE = frozenset(
     "introduce introduces introducing propose proposes proposing present presents apply applies applying employ"
     " employs employed employing use uses using adopt adopts adopting leverage leverages leveraging via through as"
@@ -619,6 +652,9 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         + named_by_apposition(text, title_end)
         + named_own_in_apposition(text, title_end)
     )
+    # A listed term after "we introduce" is applied, not coined ("we introduce knowledge distillation").
+    listed_here = {normalize_key(span.text) for span in gazetteer}
+    named += [found for found in named_as_contribution(text, title_end) if normalize_key(found[0]) not in listed_here]
     doc.user_data[INTRODUCED_KEY] = set(coined) | {name for name, _, own in named if own}
     # "non-linear model predictive control": a term phrase ending in a listed term is of its type.
     listed_ends = {span.end: span for span in gazetteer if span.label_ in ("Method", "Task", "Metric")}
