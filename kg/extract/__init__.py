@@ -31,13 +31,15 @@ def _split_glued_punctuation(nlp: Language) -> None:
 
     - a sentence's final period: "GSM8K." -> "GSM8K" "." (spaCy keeps it after a capital
       that follows a digit);
-    - brackets glued to words: "AI-DO(Automating" -> "AI-DO" "(" "Automating";
+    - brackets glued to words: "AI-DO(Automating" -> "AI-DO" "(" "Automating", and to a
+      score or size after a name: "CompBench(88.5)" -> "CompBench" "(" "88.5" ")" (not to
+      an integer: "SE(3)" is notation);
     - sentences glued by a period: "planning).ProtoReasoning" -> ... ")" "." "ProtoReasoning";
     - a hyphenated suffix after a bracket: "(RL)-based" -> "(" "RL" ")" "-" "based".
     """
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9+])\.$"]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])[()\[\]](?=[A-Za-z])", r"(?<=[a-z)\]])\.(?=[A-Z][a-z])",
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])[()\[\]](?=[A-Za-z])", r"(?<=[A-Za-z0-9])\((?=\d+\.\d|\d+(?:\.\d+)?[BMK]\b)", r"(?<=[a-z)\]])\.(?=[A-Z][a-z])",
                r"(?<=[A-Za-z0-9])[)\]](?=[-\u2013\u2014])", r"(?<=[)\]])[-\u2013\u2014]+(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
@@ -117,15 +119,16 @@ _CITATION = re.compile(r"\s?~?\\cite[pt]?\{[^{}]*\}")
 # "$58.2\%$", "$4.7\times$": a score written in math mode.
 _LATEX_PERCENT = re.compile(r"(?<=\d)\\%")
 _LATEX_TIMES = re.compile(r"(?<=\d)\s?\\times(?![A-Za-z])")
-# LaTeX's unbreakable space: "Vision-Language-Action~(VLA)", "Task~6" ("~3k" is "about").
-_TIE = re.compile(r"(?<=\w)~(?=[\w(\[])")
+# LaTeX's unbreakable space: "Vision-Language-Action~(VLA)", "Task~6", "(1)~Cross-Modal"
+# ("~3k" is "about").
+_TIE = re.compile(r"(?<=[\w)\]])~(?=[\w(\[\\])")
 
 
 def unwrap_latex(text: str) -> str:
     r"""The text with LaTeX formatting commands and math dollars taken off plain words.
 
-    >>> unwrap_latex(r"we propose \textbf{SDO} and $\textbf{MedConclusion}$ ($\alpha$), Task~6, ~3k")
-    'we propose SDO and MedConclusion ($\\alpha$), Task 6, ~3k'
+    >>> unwrap_latex(r"we propose \textbf{SDO} and $\textbf{MedConclusion}$ ($\alpha$), Task~6, (1)~\emph{X}, ~3k")
+    'we propose SDO and MedConclusion ($\\alpha$), Task 6, (1) X, ~3k'
     >>> unwrap_latex(r"by $58.2\%$ and 48\%, $4.7\times$ faster")
     'by 58.2% and 48%, 4.7× faster'
     >>> unwrap_latex(r"We present {\em generative clustering} on {Qwen2-VL-7B} and PHI-3~\cite{a2024}, $x^{2}$")

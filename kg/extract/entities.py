@@ -590,6 +590,24 @@ def _named_spans(doc: Doc, text: str, named: list[tuple[str, str, bool]]) -> lis
     return spans
 
 
+def brackets_balanced(name: str) -> bool:
+    """Whether a name closes every bracket it opens: "SE(3" and "1)~Cross-Modal Alignment"
+    are pieces of notation or of a numbered list, cut where the tokens ended.
+
+    >>> brackets_balanced("GPT-4 (0613)"), brackets_balanced("SE(3"), brackets_balanced("1)~Cross-Modal")
+    (True, False, False)
+    """
+    if not any(ch in name for ch in "()[]"):
+        return True
+    depth = 0
+    for ch in name:
+        depth += ch in "(["
+        depth -= ch in ")]"
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _is_markup(text: str) -> bool:
     r"""LaTeX the tokenizer kept in one token with a name: "\mathrm{SO}(3)$.", "URL}X" ("AP_{50}" is a name)."""
     return "\\" in text or "$" in text or text.count("{") != text.count("}")
@@ -689,7 +707,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     candidates += terms + late
     if "\\" in text or "$" in text or "{" in text:
         candidates = [span for span in candidates if not _is_markup(span.text)]
-    kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic]
+    kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic and brackets_balanced(span.text)]
     kept = filter_spans(_to_longer_names(doc, [_extend(doc, span) for span in kept]))
     if long_forms:
         # An acronym tied to a long form takes the long form's type everywhere in the Doc.

@@ -694,3 +694,15 @@ def test_entities_a_bare_technique_phrase_after_we_propose_is_introduced(nlp):
     types = {m.text: m.type for m in record.mentions}
     assert "variance-aware group resampling" in introduced and types["variance-aware group resampling"] == "Method"
     assert not {"simple loss", "evidence"} & set(types)
+
+
+def test_entities_names_glued_to_scores_or_notation_keep_no_bracket(nlp):
+    record = _extract(
+        nlp, "SE(3)-Equivariant Docking",
+        "It leads on QuillBench(88.5) and beats Tessary-7B(0.5B) with two parts:"
+        r" (1)~\textbf{Lattice Step Routing} (LSR) and a GJR-GARCH(1,1) prior.",
+    )
+    names = {m.text for m in record.mentions}
+    assert "QuillBench" in {r.target for r in record.relations if r.type == "EVALUATES_ON"}
+    assert "Lattice Step Routing" in names
+    assert not [name for name in names if "(" in name or ")" in name or "~" in name]
