@@ -131,6 +131,14 @@ def test_generic_phrases_are_not_entities(nlp):
     assert record.mentions == []
 
 
+def test_software_the_system_runs_on_is_not_an_entity(nlp):
+    record = _extract(
+        nlp, "A study",
+        "We store the graph in Neo4j, query it with SPARQL, log to JSONL and write CUDA kernels for Quorra-7B.",
+    )
+    assert {m.text for m in record.mentions} == {"Quorra-7B"}
+
+
 def test_offsets_point_into_their_sentence(nlp):
     record = _extract(nlp, "GRPO for GSM8K", "We evaluate GRPO on GSM8K and reach 92.7% accuracy.")
     for mention in record.mentions:
