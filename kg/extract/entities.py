@@ -99,6 +99,22 @@ def _pair_typed_by_next_word(word: str) -> bool:
     return type_ is not None and type_ != "Model"
 
 
+_DOMAIN = "kg_domain"  # the label of a span that names no ML entity but holds its words
+
+
+def names_a_domain_thing(long_form: str) -> bool:
+    """Whether an acronym's long form names a thing of the field a paper applies ML to, not an
+    ML entity: a disease, a patient, a scan, an institution ("Chronic Kidney Disease (CKD)",
+    "Computed Tomography (CT)"). A name "for" or "in" such a thing is the paper's own
+    ("Attention for Spatial Transcriptomics").
+
+    >>> names_a_domain_thing("Coronary Artery Disease"), names_a_domain_thing("Expressive Attention for Spatial Transcriptomics")
+    (True, False)
+    """
+    words = long_form.lower().split()
+    return words[-1] in type_cues()["domain_head"] and "for" not in words and "in" not in words
+
+
 def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, int], Span]) -> Span | None:
     """The entity span for a long form, typed and named after whichever side is known."""
     long_known = known.get((long.start, long.end))
@@ -685,8 +701,15 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     candidates = gazetteer + patterns + _coined_spans(doc, text, coined) + _named_spans(doc, text, named)
     long_forms: dict[str, str] = {}
     late: list[Span] = []
+    domain_short_forms: set[str] = set()
     for long, short in doc._.kg_abbreviations or ():
         if normalize_key(short.text) in generic or normalize_key(long.text) in generic:
+            continue
+        if names_a_domain_thing(long.text) and (long.start, long.end) not in known:
+            # It holds its words against shorter spans ("International Classification" of
+            # Diseases), then goes with its acronym.
+            domain_short_forms.add(short.text)
+            late.append(Span(doc, long.start, long.end, label=_DOMAIN))
             continue
         if modified_short_form(short.text) and normalize_key(short.text.split()[-1].removesuffix("s")) in generic:
             continue  # "Embodied AI", "Video LLMs": a field or a class, as the bare acronym is
@@ -707,7 +730,11 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     candidates += terms + late
     if "\\" in text or "$" in text or "{" in text:
         candidates = [span for span in candidates if not _is_markup(span.text)]
-    kept = [span for span in filter_spans(candidates) if normalize_key(span.text) not in generic and brackets_balanced(span.text)]
+    kept = [
+        span for span in filter_spans(candidates)
+        if normalize_key(span.text) not in generic and brackets_balanced(span.text)
+        and span.text not in domain_short_forms and span.label_ != _DOMAIN
+    ]
     kept = filter_spans(_to_longer_names(doc, [_extend(doc, span) for span in kept]))
     if long_forms:
         # An acronym tied to a long form takes the long form's type everywhere in the Doc.

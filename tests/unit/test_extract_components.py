@@ -714,3 +714,14 @@ def test_entities_names_glued_to_scores_or_notation_keep_no_bracket(nlp):
     assert "QuillBench" in {r.target for r in record.relations if r.type == "EVALUATES_ON"}
     assert "Lattice Step Routing" in names
     assert not [name for name in names if "(" in name or ")" in name or "~" in name]
+
+
+def test_entities_an_acronym_for_a_disease_scan_or_record_is_no_entity(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Chronic Kidney Disease (CKD) is common. We read Computed Tomography (CT) scans and electronic"
+        " health records (EHRs) with FEAST (Fully Expressive Attention for Spatial Transcriptomics) to stage CKD.",
+    )
+    names = {m.text for m in record.mentions}
+    assert not names & {"CKD", "Chronic Kidney Disease", "CT", "Computed Tomography", "electronic health records"}
+    assert "FEAST" in names
