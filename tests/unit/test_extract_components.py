@@ -163,7 +163,11 @@ def test_title_terms_are_found(nlp):
     "text, phrase",
     [("a Transformer-based vulnerability detection tool", "vulnerability detection"),
      ("an LLM-driven data augmentation step", "data augmentation"),
-     ("aspect-based sentiment classification", "aspect-based sentiment classification")],
+     ("aspect-based sentiment classification", "aspect-based sentiment classification"),
+     # a word saying how good or how big the thing is, not which thing it is
+     ("models achieve high-quality image generation", "image generation"),
+     ("enabling stable volumetric reconstruction of nodules", "volumetric reconstruction"),
+     ("we move beyond short-form recognition", "short-form recognition")],
 )
 def test_patterns_descriptive_compounds_end_a_term(text, phrase):
     assert [found[2] for found in find_term_phrases(text)] == [phrase]
