@@ -115,6 +115,16 @@ def names_a_domain_thing(long_form: str) -> bool:
     return words[-1] in type_cues()["domain_head"] and "for" not in words and "in" not in words
 
 
+def _cased_otherwise(short: str, listed: str) -> bool:
+    """Whether a defined acronym is a listed mixed-case one written in other capitals: "AWA
+    (Adaptive Weight Allocation)" is not the AwA dataset, "GLAM (...)" not the GLaM model.
+
+    >>> _cased_otherwise("AWA", "AwA"), _cased_otherwise("GLaM", "GLaM"), _cased_otherwise("BLEU", "BLEU")
+    (True, False, False)
+    """
+    return short != listed and short.lower() == listed.lower() and any(ch.islower() for ch in listed[1:])
+
+
 def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, int], Span]) -> Span | None:
     """The entity span for a long form, typed and named after whichever side is known."""
     long_known = known.get((long.start, long.end))
@@ -123,7 +133,10 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
         return long_known
     if short_known is None and not is_coined_name(short.text):
         return None
-    if short_known is not None and short_known.id_ and spells_listed_name(long.text, short_known.id_):
+    if (
+        short_known is not None and short_known.id_
+        and not _cased_otherwise(short.text, short_known.id_) and spells_listed_name(long.text, short_known.id_)
+    ):
         return Span(doc, long.start, long.end, label=short_known.label_, span_id=short_known.id_)
     end = max(long.end, short.end)
     end += end < len(doc) and doc[end].text == ")"

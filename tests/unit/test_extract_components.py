@@ -82,6 +82,13 @@ def test_long_form_not_spelling_the_listed_name_is_not_that_entity(nlp):
     assert all(m.long_form == "Adaptive Cruise Control" for m in record.mentions if m.text == "ACC")
 
 
+def test_listed_mixed_case_acronym_in_other_capitals_is_another_thing(nlp):
+    # "AwA" is a listed dataset; "AWA", spelled out as a technique here, is not it.
+    record = _extract(nlp, "A study", "Adaptive Weight Allocation (AWA) tunes merging weights. AWA is fast.")
+    assert {m.type for m in record.mentions if m.text in ("AWA", "Adaptive Weight Allocation")} == {"Method"}
+    assert not [r for r in record.relations if r.type == "EVALUATES_ON"]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
