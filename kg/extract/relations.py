@@ -129,6 +129,8 @@ def _presented_as_new(lowered: str, start: int, ents: list[Span], listed: set[tu
 
 # "more than 92%", "rather than X": no comparison with X.
 _NOT_COMPARING_THAN = re.compile(r"\b(?:less|more|fewer|rather|other) $")
+# "over 44,000 NBER papers", "over a decade": "over" meaning "more than" or "during".
+_AMOUNT_AFTER = re.compile(r" (?:\d|(?:a|one|two|three|four|five|ten|hundreds|thousands|millions) (?:\w+ )?(?:decade|year|hundred|thousand|million|billion)s?\b|time\b|the (?:past|last|course|years|decades?)\b)")
 # What a comparison reaches: its object, up to where the clause moves on ("outperforms
 # RegMean across settings, including sequential merging", "surpassing X by 3%, while Y").
 _COMPARED_PREPOSITION = re.compile(r"\s*(?:(?:to|with|against|over|by)\b)?")
@@ -143,6 +145,8 @@ def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
     scopes = []
     for cue in _cues()["compare"].finditer(lowered):
         if cue.group() == "than" and _NOT_COMPARING_THAN.search(lowered, max(0, cue.start() - 8), cue.start()):
+            continue
+        if cue.group() == "over" and _AMOUNT_AFTER.match(lowered, cue.end()):
             continue
         begin = _COMPARED_PREPOSITION.match(lowered, cue.end()).end()
         end = _COMPARED_SCOPE_END.search(lowered, begin)

@@ -736,3 +736,11 @@ def test_entities_an_acronym_for_a_disease_scan_or_record_is_no_entity(nlp):
     names = {m.text for m in record.mentions}
     assert not names & {"CKD", "Chronic Kidney Disease", "CT", "Computed Tomography", "electronic health records"}
     assert "FEAST" in names
+
+
+def test_relations_over_an_amount_compares_with_nothing(nlp):
+    compared = _targets(
+        nlp, "We label over 44,000 Tessary-7B answers gathered over the past decade. It improves over Marlowe-13B.",
+        "COMPARES_TO",
+    )
+    assert compared == {"Marlowe-13B"}
