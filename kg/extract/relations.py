@@ -285,6 +285,9 @@ def find_relations(
             if name not in introduced and (surface in coined_here or tied.get(name) in introduced):
                 introduced.add(name)
                 found.append(("INTRODUCES", ent, index))
+    # The paper's own contribution is introduced, not compared with: "comparisons with
+    # baseline models show that the SciRGC framework improves ..." compares SciRGC with them.
+    found = [found_ for found_ in found if found_[0] != "COMPARES_TO" or found_[1].text.lower() not in introduced]
     found += _default_relations(found, ents_of, evaluates_anything)
     return found
 

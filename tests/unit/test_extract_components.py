@@ -744,3 +744,13 @@ def test_relations_over_an_amount_compares_with_nothing(nlp):
         "COMPARES_TO",
     )
     assert compared == {"Marlowe-13B"}
+
+
+def test_relations_the_papers_own_contribution_is_not_compared_with(nlp):
+    record = _extract(
+        nlp, "A study",
+        "We propose Quorra, a retrieval framework. In comparison with baseline models, Quorra improves over Marlowe-13B.",
+    )
+    relations = {(r.type, r.target) for r in record.relations}
+    assert ("INTRODUCES", "Quorra") in relations and ("COMPARES_TO", "Marlowe-13B") in relations
+    assert ("COMPARES_TO", "Quorra") not in relations
