@@ -533,10 +533,10 @@ def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, b
 # "We propose rationale-guided learning, which ...": a bare lower-case phrase (no article)
 # right after a verb of contribution, ending where a clause or an apposition begins.
 _CONTRIBUTION = re.compile(
-    r"\b(?:[Ww]e|paper|work) (?:(?:further|then|also|first|additionally|therefore|thus) )?"
-    r"(?:propose|introduce|present|develop|design)s? "
+    r"(?:propose|introduce|present|develop|design)s? "  # _CONTRIBUTOR_BEFORE must end right before it
     r"(?P<phrase>[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,4})(?=[,.;:]| \(| (?:that|which|where|as|to|for|into|with|and)\b)"
 )
+_CONTRIBUTOR_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work) (?:(?:further|then|also|first|additionally|therefore|thus) )?$")
 
 
 def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
@@ -555,6 +555,8 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
         return found
     heads, stops = type_cues()["contribution_head"], type_cues()["term_stop"]
     for match in _CONTRIBUTION.finditer(text, start):
+        if not _CONTRIBUTOR_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
         phrase = match.group("phrase")
         words = phrase.split()
         if words[-1] not in heads or (len(words) == 1 and "-" not in phrase) or any(word in stops or word.endswith("ly") for word in words):
@@ -626,7 +628,7 @@ def brackets_balanced(name: str) -> bool:
     >>> brackets_balanced("GPT-4 (0613)"), brackets_balanced("SE(3"), brackets_balanced("1)~Cross-Modal")
     (True, False, False)
     """
-    if not any(ch in name for ch in "()[]"):
+    if "(" not in name and ")" not in name and "[" not in name and "]" not in name:
         return True
     depth = 0
     for ch in name:
@@ -699,9 +701,11 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         + named_by_apposition(text, title_end)
         + named_own_in_apposition(text, title_end)
     )
-    # A listed term after "we introduce" is applied, not coined ("we introduce knowledge distillation").
-    listed_here = {normalize_key(span.text) for span in gazetteer}
-    named += [found for found in named_as_contribution(text, title_end) if normalize_key(found[0]) not in listed_here]
+    contributions = named_as_contribution(text, title_end)
+    if contributions:
+        # A listed term after "we introduce" is applied, not coined ("we introduce knowledge distillation").
+        listed_here = {normalize_key(span.text) for span in gazetteer}
+        named += [found for found in contributions if normalize_key(found[0]) not in listed_here]
     doc.user_data[INTRODUCED_KEY] = set(coined) | {name for name, _, own in named if own}
     # "non-linear model predictive control": a term phrase ending in a listed term is of its type.
     listed_ends = {span.end: span for span in gazetteer if span.label_ in ("Method", "Task", "Metric")}
@@ -745,8 +749,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         candidates = [span for span in candidates if not _is_markup(span.text)]
     kept = [
         span for span in filter_spans(candidates)
-        if normalize_key(span.text) not in generic and brackets_balanced(span.text)
-        and span.text not in domain_short_forms and span.label_ != _DOMAIN
+        if span.label_ != _DOMAIN and normalize_key(name := span.text) not in generic
+        and brackets_balanced(name) and name not in domain_short_forms
     ]
     kept = filter_spans(_to_longer_names(doc, [_extend(doc, span) for span in kept]))
     if long_forms:
