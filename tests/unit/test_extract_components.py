@@ -138,10 +138,11 @@ def test_generic_phrases_are_not_entities(nlp):
     assert record.mentions == []
 
 
-def test_software_the_system_runs_on_is_not_an_entity(nlp):
+def test_software_standards_and_science_acronyms_are_not_entities(nlp):
     record = _extract(
         nlp, "A study",
-        "We store the graph in Neo4j, query it with SPARQL, log to JSONL and write CUDA kernels for Quorra-7B.",
+        "We store the graph in Neo4j, query it with SPARQL, log to JSONL and write CUDA kernels for Quorra-7B,"
+        " audited under ISO/IEC 42001 on DNA and RNA records.",
     )
     assert {m.text for m in record.mentions} == {"Quorra-7B"}
 
