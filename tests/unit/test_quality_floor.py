@@ -22,7 +22,7 @@ MARGIN = 0.02
 ACHIEVED = {
     "dev": {
         "entities": 0.825, "Dataset": 0.946, "Model": 0.945, "Method": 0.733, "Metric": 0.889, "Task": 0.692,
-        "EVALUATES_ON": 0.903, "INTRODUCES": 0.804, "COMPARES_TO": 0.769, "results": 0.904,
+        "EVALUATES_ON": 0.903, "INTRODUCES": 0.804, "COMPARES_TO": 0.811, "results": 0.904,
     },
     "tune": {
         "entities": 0.848, "Dataset": 0.961, "Model": 0.930, "Method": 0.746, "Metric": 0.973, "Task": 0.746,
@@ -30,7 +30,7 @@ ACHIEVED = {
     },
     "heldout": {
         "entities": 0.754, "Dataset": 0.889, "Model": 1.000, "Method": 0.697, "Metric": 0.706, "Task": 0.537,
-        "EVALUATES_ON": 0.846, "INTRODUCES": 0.686, "COMPARES_TO": 0.800, "results": 0.929,
+        "EVALUATES_ON": 0.846, "INTRODUCES": 0.686, "COMPARES_TO": 1.000, "results": 0.929,
     },
 }
 
