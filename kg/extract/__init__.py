@@ -39,7 +39,8 @@ def _split_glued_punctuation(nlp: Language) -> None:
     """
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9+])\.$"]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])[()\[\]](?=[A-Za-z])", r"(?<=[A-Za-z0-9])\((?=\d+\.\d|\d+(?:\.\d+)?[BMK]\b)", r"(?<=[a-z)\]])\.(?=[A-Z][a-z])",
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])[()\[\]](?=[A-Za-z])", r"(?<=[a-z)\]])\.(?=[A-Z][a-z])",
+               r"(?<=[A-Za-z0-9])\((?=\d+\.\d|\d+(?:\.\d+)?[BMK]\b)",
                r"(?<=[A-Za-z0-9])[)\]](?=[-\u2013\u2014])", r"(?<=[)\]])[-\u2013\u2014]+(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 

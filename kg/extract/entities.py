@@ -551,7 +551,7 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
     []
     """
     found = []
-    if "propose" not in text and "introduce" not in text and "present" not in text and "develop" not in text and "design" not in text:
+    if not any(verb in text for verb in ("propose", "introduce", "present", "develop", "design")):
         return found
     heads, stops = type_cues()["contribution_head"], type_cues()["term_stop"]
     for match in _CONTRIBUTION.finditer(text, start):
@@ -559,7 +559,9 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
             continue
         phrase = match.group("phrase")
         words = phrase.split()
-        if words[-1] not in heads or (len(words) == 1 and "-" not in phrase) or any(word in stops or word.endswith("ly") for word in words):
+        if words[-1] not in heads or (len(words) == 1 and "-" not in phrase):
+            continue
+        if any(word in stops or word.endswith("ly") for word in words):
             continue
         found.append((phrase, heads[words[-1]], True))
     return found

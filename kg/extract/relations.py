@@ -130,7 +130,10 @@ def _presented_as_new(lowered: str, start: int, ents: list[Span], listed: set[tu
 # "more than 92%", "rather than X": no comparison with X.
 _NOT_COMPARING_THAN = re.compile(r"\b(?:less|more|fewer|rather|other) $")
 # "over 44,000 NBER papers", "over a decade": "over" meaning "more than" or "during".
-_AMOUNT_AFTER = re.compile(r" (?:\d|(?:a|one|two|three|four|five|ten|hundreds|thousands|millions) (?:\w+ )?(?:decade|year|hundred|thousand|million|billion)s?\b|time\b|the (?:past|last|course|years|decades?)\b)")
+_AMOUNT_AFTER = re.compile(
+    r" (?:\d|time\b|the (?:past|last|course|years|decades?)\b"
+    r"|(?:a|one|two|three|four|five|ten|hundreds|thousands|millions) (?:\w+ )?(?:decade|year|hundred|thousand|million|billion)s?\b)"
+)
 # What a comparison reaches: its object, up to where the clause moves on ("outperforms
 # RegMean across settings, including sequential merging", "surpassing X by 3%, while Y").
 _COMPARED_PREPOSITION = re.compile(r"\s*(?:(?:to|with|against|over|by)\b)?")
@@ -287,7 +290,7 @@ def find_relations(
                 found.append(("INTRODUCES", ent, index))
     # The paper's own contribution is introduced, not compared with: "comparisons with
     # baseline models show that the SciRGC framework improves ..." compares SciRGC with them.
-    found = [found_ for found_ in found if found_[0] != "COMPARES_TO" or found_[1].text.lower() not in introduced]
+    found = [relation for relation in found if relation[0] != "COMPARES_TO" or relation[1].text.lower() not in introduced]
     found += _default_relations(found, ents_of, evaluates_anything)
     return found
 
