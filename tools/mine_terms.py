@@ -38,7 +38,7 @@ from kg.extract.gazetteer import read_gazetteer  # noqa: E402
 from kg.extract.patterns import term_modifiers_before  # noqa: E402
 from kg.models import normalize_key  # noqa: E402
 
-MIN_DOCS = 9
+MIN_DOCS = 6
 HEADS_FILE = CURATION / "corpus_heads.tsv"
 OUT_FILE = CURATION / "corpus_terms.tsv"
 
