@@ -551,8 +551,6 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
     []
     """
     found = []
-    if not any(verb in text for verb in ("propose", "introduce", "present", "develop", "design")):
-        return found
     heads, stops = type_cues()["contribution_head"], type_cues()["term_stop"]
     for match in _CONTRIBUTION.finditer(text, start):
         if not _CONTRIBUTOR_BEFORE.search(text, max(0, match.start() - 40), match.start()):
