@@ -754,13 +754,16 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     ]
     kept = filter_spans(_to_longer_names(doc, [_extend(doc, span) for span in kept]))
     if long_forms:
-        # An acronym tied to a long form takes the long form's type everywhere in the Doc.
+        # An acronym tied to a long form takes the long form's type everywhere in the Doc,
+        # settled when the long form's is: "multi-agent debate (MAD)" keeps MAD a method
+        # where a later "on MAD's performance" would make a guessed name a dataset.
         texts = [span.text for span in kept]
         long_texts = set(long_forms.values())
-        types = {text_: span.label_ for span, text_ in zip(kept, texts) if text_ in long_texts}
+        types = {text_: (span.label_, span.kb_id_ == GUESSED) for span, text_ in zip(kept, texts) if text_ in long_texts}
         kept = [
-            Span(doc, span.start, span.end, label=types[long_forms[text_]], span_id=span.id_)
-            if text_ in long_forms and long_forms[text_] in types and span.label_ != types[long_forms[text_]]
+            Span(doc, span.start, span.end, label=types[long_forms[text_]][0], span_id=span.id_)
+            if text_ in long_forms and long_forms[text_] in types
+            and (span.label_ != types[long_forms[text_]][0] or (span.kb_id_ == GUESSED and not types[long_forms[text_]][1]))
             else span
             for span, text_ in zip(kept, texts)
         ]

@@ -469,7 +469,7 @@ def find_task_nouns(text: str, skip_before: int = 0) -> list[tuple[int, int, str
 _LIST_CUE = r",? \(?(?:such as|including|like|e\.g\.,?|namely|say) "
 _CUE_AFTER_PLURAL = re.compile("s" + _LIST_CUE)
 _CUE_AFTER_CORPORA = re.compile("corpora" + _LIST_CUE)
-_EXAMPLE_NOUN = re.compile(r"\b(tasks|benchmarks|datasets|corpora|games|environments|suites|testbeds)$")
+_EXAMPLE_NOUN = re.compile(r"\b(tasks|benchmarks|datasets|corpora|games|environments|suites|testbeds|metrics)$")
 _EXAMPLE_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w\-])")
 _EXAMPLE_GLUE = re.compile(r",? (?:and|or) |, ")
 _EXAMPLE_END = re.compile(r"[.;:)]|,? etc\b|$")
@@ -509,10 +509,37 @@ def find_task_examples(text: str, skip_before: int = 0) -> list[tuple[int, int, 
     return _task_examples(text, _example_openings(text, skip_before))
 
 
-def _task_examples(text: str, openings: list[tuple[str, int]]) -> list[tuple[int, int, str, str]]:
+def _metric_example(words: list[str]) -> bool:
+    """Whether a list item after "metrics such as" names a metric: one to three lower-case
+    words, none a stop word, not a verb form ("capture", "show" end the list anyway)."""
+    stops = type_cues()["term_stop"]
+    last = words[-1]
+    return (
+        len(words) <= 3 and not any(word in stops for word in words)
+        and not last.endswith(("ing", "ed")) and last not in _METRIC_NOUNS
+    )
+
+
+_METRIC_NOUNS = frozenset({"metric", "metrics", "measure", "measures", "score", "scores"})  # "distance metrics" is a class
+
+
+def find_metric_examples(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
+    """(start, end, phrase, "Metric") for the lower-case items a text lists as examples of
+    metrics (capitalised ones, "BLEU", "Hit Rate", the name finders type themselves).
+
+    >>> [p[2] for p in find_metric_examples("using metrics such as accuracy, consistency, stability, and fidelity.")]
+    ['accuracy', 'consistency', 'stability', 'fidelity']
+    >>> [p[2] for p in find_metric_examples("metrics like logo detection show that it works")]
+    []
+    """
+    return _task_examples(text, _example_openings(text, skip_before), "metrics")
+
+
+def _task_examples(text: str, openings: list[tuple[str, int]], kind: str = "tasks") -> list[tuple[int, int, str, str]]:
     found = []
+    is_example, type_ = (_task_example, "Task") if kind == "tasks" else (_metric_example, "Metric")
     for noun, position in openings:
-        if noun != "tasks":
+        if noun != kind:
             continue
         while True:
             words, end = [], position
@@ -524,9 +551,9 @@ def _task_examples(text: str, openings: list[tuple[str, int]]) -> list[tuple[int
                 end += 1
             end = end if words and not text[end - 1].isspace() else end - 1
             glue = _EXAMPLE_GLUE.match(text, end)
-            if not words or not _task_example(words) or not (glue or _EXAMPLE_END.match(text, end)):
+            if not words or not is_example(words) or not (glue or _EXAMPLE_END.match(text, end)):
                 break
-            found.append((position, end, text[position:end], "Task"))
+            found.append((position, end, text[position:end], type_))
             if glue is None:
                 break
             position = glue.end()
@@ -557,7 +584,7 @@ def find_dataset_examples(text: str, skip_before: int = 0) -> list[tuple[int, in
 def _dataset_examples(text: str, openings: list[tuple[str, int]]) -> list[tuple[int, int, str, str]]:
     found = []
     for noun, position in openings:
-        if noun == "tasks":
+        if noun in ("tasks", "metrics"):
             continue
         last = False  # the item after "and"/"or" ends the list
         while (item := _EXAMPLE_NAME.match(text, position)) and re.search("[A-Za-z]", item.group(1)):
@@ -588,7 +615,9 @@ def _example_openings(text: str, skip_before: int) -> list[tuple[str, int]]:
 
 def _examples(text: str, skip_before: int) -> list[tuple[int, int, str, str]]:
     openings = _example_openings(text, skip_before)
-    return _task_examples(text, openings) + _dataset_examples(text, openings) if openings else []
+    if not openings:
+        return []
+    return _task_examples(text, openings) + _task_examples(text, openings, "metrics") + _dataset_examples(text, openings)
 
 
 def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:

@@ -7,7 +7,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.abbreviations import is_short_form, match_long_form
 from kg.extract.gazetteer import surface_variants
-from kg.extract.patterns import find_acronym_terms, find_coordinated_terms, find_metric_subscripts, find_name_candidates, find_task_examples, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
+from kg.extract.patterns import find_acronym_terms, find_coordinated_terms, find_metric_examples, find_metric_subscripts, find_name_candidates, find_task_examples, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
 from kg.extract.results import find_results
 from kg.models import Paper
 
@@ -754,3 +754,32 @@ def test_relations_the_papers_own_contribution_is_not_compared_with(nlp):
     relations = {(r.type, r.target) for r in record.relations}
     assert ("INTRODUCES", "Quorra") in relations and ("COMPARES_TO", "Marlowe-13B") in relations
     assert ("COMPARES_TO", "Quorra") not in relations
+
+
+def test_entities_an_acronym_of_a_listed_technique_keeps_its_type_where_context_says_dataset(nlp):
+    # "on KDist's accuracy" would make a guessed name a dataset; the long form settles it.
+    abstract = (
+        "We revisit knowledge distillation (KDist) for small models. "
+        "We measure the effect of teacher size on KDist's accuracy across three settings."
+    )
+    types = _types(nlp, abstract)
+    assert types["KDist"] == types["knowledge distillation"] == "Method"
+    assert "KDist" not in _targets(nlp, abstract, "EVALUATES_ON")
+
+
+@pytest.mark.parametrize(
+    "text, metrics",
+    [
+        ("We report metrics such as faithfulness, answer relevance and refusal rate.", ["faithfulness", "answer relevance", "refusal rate"]),
+        ("using metrics including latency, cost, or throughput; the rest", ["latency", "cost", "throughput"]),
+        ("classic metrics (e.g., pairwise distance metrics) fall short", []),
+        ("metrics like logo detection show that it works", []),
+    ],
+)
+def test_patterns_examples_a_sentence_gives_of_metrics_are_metrics(text, metrics):
+    assert [found[2] for found in find_metric_examples(text)] == metrics
+
+
+def test_entities_examples_of_metrics_are_metric_entities(nlp):
+    types = _types(nlp, "We score Quorra with metrics such as faithfulness, answer relevance and refusal rate.")
+    assert types["faithfulness"] == types["answer relevance"] == types["refusal rate"] == "Metric"
