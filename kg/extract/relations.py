@@ -121,6 +121,8 @@ def _presented_as_new(lowered: str, start: int, ents: list[Span], listed: set[tu
         before = _NEW_BEFORE.search(lowered, max(0, at - 60), at)
         if not before or lowered[ent.end_char - start : ent.end_char - start + 2].strip()[:1] in ("-", "+"):
             continue  # "a novel SPARQL-based method", "our 3DETR + MSA model": the name is not what is new
+        if _DESCRIBES_NEXT.match(lowered, ent.end_char - start):
+            continue  # "a novel FL framework named FedX": what is new is the name that follows
         between = before.group("between")
         if not (block.search(between) or _NOT_DESCRIBING.search(between) or "," in between.rstrip(", ")):
             presented.append(ent)

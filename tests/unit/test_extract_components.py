@@ -543,6 +543,8 @@ def test_latex_switches_bare_braces_and_citations_are_read_through(nlp):
         ("We propose a communication-efficient SL framework, named SL-ACC. We propose a Language-Centric"
          " Omnimodal Embedding framework, termed LCO-Emb.",
          {"SL-ACC", "Language-Centric Omnimodal Embedding", "LCO-Emb"}, {"SL"}),
+        ("Federated learning (FL) is popular. We propose a novel FL framework named Quorra, built for phones.",
+         {"Quorra"}, {"FL", "Federated learning"}),
     ],
 )
 def test_relations_new_things_and_their_acronyms_are_introduced_not_what_describes_them(nlp, abstract, introduced, not_introduced):
