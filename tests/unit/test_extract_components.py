@@ -785,3 +785,10 @@ def test_patterns_examples_a_sentence_gives_of_metrics_are_metrics(text, metrics
 def test_entities_examples_of_metrics_are_metric_entities(nlp):
     types = _types(nlp, "We score Quorra with metrics such as faithfulness, answer relevance and refusal rate.")
     assert types["faithfulness"] == types["answer relevance"] == types["refusal rate"] == "Metric"
+
+
+def test_gazetteer_knows_technique_terms_that_no_head_word_types(nlp):
+    # additions.jsonl: frequent corpus terms whose last word ("passing", "transport") heads no term
+    types = _types(nlp, "Quorra combines message passing with optimal transport under weak supervision for semantic search.")
+    assert types["message passing"] == types["optimal transport"] == types["weak supervision"] == "Method"
+    assert types["semantic search"] == "Task"
