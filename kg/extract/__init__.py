@@ -35,13 +35,15 @@ def _split_glued_punctuation(nlp: Language) -> None:
       score or size after a name: "CompBench(88.5)" -> "CompBench" "(" "88.5" ")" (not to
       an integer: "SE(3)" is notation);
     - sentences glued by a period: "planning).ProtoReasoning" -> ... ")" "." "ProtoReasoning";
-    - a hyphenated suffix after a bracket: "(RL)-based" -> "(" "RL" ")" "-" "based".
+    - a hyphenated suffix after a bracket: "(RL)-based" -> "(" "RL" ")" "-" "based";
+    - an equals sign before a number: "ECE=0.302" -> "ECE" "=" "0.302".
     """
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9+])\.$"]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])[()\[\]](?=[A-Za-z])", r"(?<=[a-z)\]])\.(?=[A-Z][a-z])",
                r"(?<=[A-Za-z0-9])\((?=\d+\.\d|\d+(?:\.\d+)?[BMK]\b)",
-               r"(?<=[A-Za-z0-9])[)\]](?=[-\u2013\u2014])", r"(?<=[)\]])[-\u2013\u2014]+(?=[A-Za-z])"]
+               r"(?<=[A-Za-z0-9])[)\]](?=[-\u2013\u2014])", r"(?<=[)\]])[-\u2013\u2014]+(?=[A-Za-z])",
+               r"(?<=[A-Za-z0-9])=(?=[-+]?\.?\d)"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 

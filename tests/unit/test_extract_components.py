@@ -792,3 +792,11 @@ def test_gazetteer_knows_technique_terms_that_no_head_word_types(nlp):
     types = _types(nlp, "Quorra combines message passing with optimal transport under weak supervision for semantic search.")
     assert types["message passing"] == types["optimal transport"] == types["weak supervision"] == "Method"
     assert types["semantic search"] == "Task"
+
+
+def test_entities_a_name_written_equal_to_a_number_is_a_metric_with_that_result(nlp):
+    record = _extract(nlp, "A study", "Quorra reaches ARX=0.53 and QuillScore = 61.2 on QuillBench, with less VRAM use on PDE solvers.")
+    types = {m.text: m.type for m in record.mentions}
+    assert types["ARX"] == types["QuillScore"] == "Metric"
+    assert not [name for name in types if "=" in name] and "VRAM" not in types and "PDE" not in types
+    assert {(r.value, r.unit, r.metric) for r in record.results} == {(0.53, None, "ARX"), (61.2, None, "QuillScore")}
