@@ -506,21 +506,21 @@ def find_task_examples(text: str, skip_before: int = 0) -> list[tuple[int, int, 
     >>> [p[2] for p in find_task_examples("tasks like stance detection across languages")]
     []
     """
-    return _task_examples(text, _example_openings(text, skip_before))
+    return _lower_case_examples(text, _example_openings(text, skip_before))
+
+
+_METRIC_NOUNS = frozenset({"metric", "metrics", "measure", "measures", "score", "scores"})  # "distance metrics" is a class
 
 
 def _metric_example(words: list[str]) -> bool:
     """Whether a list item after "metrics such as" names a metric: one to three lower-case
-    words, none a stop word, not a verb form ("capture", "show" end the list anyway)."""
+    words, none a stop word, not ending in a verb form ("-ing", "-ed") or a metric noun."""
     stops = type_cues()["term_stop"]
     last = words[-1]
     return (
         len(words) <= 3 and not any(word in stops for word in words)
         and not last.endswith(("ing", "ed")) and last not in _METRIC_NOUNS
     )
-
-
-_METRIC_NOUNS = frozenset({"metric", "metrics", "measure", "measures", "score", "scores"})  # "distance metrics" is a class
 
 
 def find_metric_examples(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
@@ -532,10 +532,10 @@ def find_metric_examples(text: str, skip_before: int = 0) -> list[tuple[int, int
     >>> [p[2] for p in find_metric_examples("metrics like logo detection show that it works")]
     []
     """
-    return _task_examples(text, _example_openings(text, skip_before), "metrics")
+    return _lower_case_examples(text, _example_openings(text, skip_before), "metrics")
 
 
-def _task_examples(text: str, openings: list[tuple[str, int]], kind: str = "tasks") -> list[tuple[int, int, str, str]]:
+def _lower_case_examples(text: str, openings: list[tuple[str, int]], kind: str = "tasks") -> list[tuple[int, int, str, str]]:
     found = []
     is_example, type_ = (_task_example, "Task") if kind == "tasks" else (_metric_example, "Metric")
     for noun, position in openings:
@@ -617,7 +617,8 @@ def _examples(text: str, skip_before: int) -> list[tuple[int, int, str, str]]:
     openings = _example_openings(text, skip_before)
     if not openings:
         return []
-    return _task_examples(text, openings) + _task_examples(text, openings, "metrics") + _dataset_examples(text, openings)
+    tasks, metrics = _lower_case_examples(text, openings), _lower_case_examples(text, openings, "metrics")
+    return tasks + metrics + _dataset_examples(text, openings)
 
 
 def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, str, str]]:
