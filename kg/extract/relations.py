@@ -136,6 +136,20 @@ _AMOUNT_AFTER = re.compile(
     r" (?:\d|time\b|the (?:past|last|course|years|decades?)\b"
     r"|(?:a|one|two|three|four|five|ten|hundreds|thousands|millions) (?:\w+ )?(?:decade|year|hundred|thousand|million|billion)s?\b)"
 )
+# "over" compares only after a gain or a number: "a 4x speedup over X", "improves F1 by
+# 2.8% over X", not "a correction layer over X" or "ablations over ..., LoRA rank".
+_OVER_WINDOW = 60
+
+
+def _compares_over(lowered: str, at: int) -> bool:
+    """Whether the "over" at `at` compares: a gain or a number stands in the words before it,
+    and no amount follows ("over 44,000 papers", "over a decade")."""
+    if _AMOUNT_AFTER.match(lowered, at + len("over")):
+        return False
+    before = lowered[max(0, at - _OVER_WINDOW) : at]
+    return bool(_cues()["over_compares_after"].search(before)) or any(ch.isdigit() for ch in before)
+
+
 # What a comparison reaches: its object, up to where the clause moves on ("outperforms
 # RegMean across settings, including sequential merging", "surpassing X by 3%, while Y").
 _COMPARED_PREPOSITION = re.compile(r"\s*(?:(?:to|with|against|over|by)\b)?")
@@ -151,7 +165,7 @@ def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
     for cue in _cues()["compare"].finditer(lowered):
         if cue.group() == "than" and _NOT_COMPARING_THAN.search(lowered, max(0, cue.start() - 8), cue.start()):
             continue
-        if cue.group() == "over" and _AMOUNT_AFTER.match(lowered, cue.end()):
+        if cue.group() == "over" and not _compares_over(lowered, cue.start()):
             continue
         begin = _COMPARED_PREPOSITION.match(lowered, cue.end()).end()
         end = _COMPARED_SCOPE_END.search(lowered, begin)

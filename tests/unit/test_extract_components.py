@@ -748,6 +748,25 @@ def test_relations_over_an_amount_compares_with_nothing(nlp):
     assert compared == {"Marlowe-13B"}
 
 
+
+def test_relations_over_compares_only_after_a_gain_or_a_number(nlp):
+    abstract = (
+        "Quorra adds a correction layer over Vireo-LM. Ablations over fusion mode and KDist-Net rank confirm"
+        " the design. It gives a 4x speedup over Marlowe-13B and improves F1 by 2.8% over Tessary-7B."
+    )
+    assert _targets(nlp, abstract, "COMPARES_TO") == {"Marlowe-13B", "Tessary-7B"}
+    assert {"Vireo-LM", "KDist-Net"} <= _targets(nlp, abstract, "USES")
+
+
+def test_entities_units_and_sensors_are_no_entities(nlp):
+    names = set(_types(
+        nlp,
+        "Quorra fuses LiDAR and IMU readings on a UGV. It needs a 24 GB GPU, 1.1 TB of data and a 3.5 GHz"
+        " clock, and reads CT scans with Vireo-LM.",
+    ))
+    assert not names & {"LiDAR", "IMU", "UGV", "GB", "TB", "GHz", "CT"}
+    assert "Vireo-LM" in names
+
 def test_relations_the_papers_own_contribution_is_not_compared_with(nlp):
     record = _extract(
         nlp, "A study",
