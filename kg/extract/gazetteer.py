@@ -57,9 +57,28 @@ def surface_variants(name: str, type_: str = "") -> set[str]:
     two_words = name.islower() and name.count(" ") == 1 and "-" not in name
     if two_words and (type_ == "Metric" or name.split()[1] in _term_heads()):
         variants.add(name.replace(" ", "-"))
-    if name.islower() and name[-1:].isalpha() and not name.endswith("s"):
-        variants |= {variant + "s" for variant in variants if variant.islower()}
+    # Plurals of common-noun terms, also of techniques and measures after a proper name
+    # ("Gaussian processes", "Brier scores"; not "3D geometries" as a task).
+    last = name.rsplit(" ", 1)[-1]
+    if last.isalpha() and last.islower() and (name.islower() or " " in name and type_ in ("Method", "Metric")):
+        variants |= {_plural(variant) for variant in variants if variant.rsplit(" ", 1)[-1].islower()}
+    variants.discard("")
     return variants
+
+
+def _plural(name: str) -> str:
+    """The plural of a name's last word, or "" when it has no regular one.
+
+    >>> _plural("Gaussian process"), _plural("policy"), _plural("graph"), _plural("analysis")
+    ('Gaussian processes', 'policies', 'graphs', '')
+    """
+    if name.endswith(("ss", "x", "ch", "sh")):
+        return name + "es"
+    if name.endswith("s"):
+        return ""
+    if name.endswith("y") and name[-2:-1] not in "aeiou":
+        return name[:-1] + "ies"
+    return name + "s"
 
 
 _TERM_TYPES = frozenset({"Metric", "Method", "Task"})
