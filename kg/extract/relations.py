@@ -93,10 +93,22 @@ def _sentence_relations(
         ]
     evaluation = [match.group() for match in cues["evaluate"].finditer(lowered)]
     evaluates = bool(evaluation)
-    trains_only = bool(cues["train_only"].search(lowered)) and all(word == "on" for word in evaluation)
+    trains_only = _trains_on(lowered) and all(word == "on" for word in evaluation)
     if evaluates and not trains_only:
         found += [("EVALUATES_ON", ent, index) for ent in ents if ent.label_ == "Dataset"]
     return found, evaluates
+
+
+# "pretrain Vireo-LM on X": a training verb, at most three words, then "on".
+_ON_SOON = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+on\b")
+
+
+def _trains_on(lowered: str) -> bool:
+    """Whether a sentence trains on what it names ("we pretrain X on Y", "collected from Y")."""
+    cues = _cues()
+    if cues["train_only"].search(lowered):
+        return True
+    return any(_ON_SOON.match(lowered, verb.end()) for verb in cues["train_verbs"].finditer(lowered))
 
 
 # "via a novel and efficient gradient echo tuning (GE-Tuning) procedure", "our Token

@@ -819,3 +819,17 @@ def test_entities_a_name_written_equal_to_a_number_is_a_metric_with_that_result(
     assert types["ARX"] == types["QuillScore"] == "Metric"
     assert not [name for name in types if "=" in name] and "VRAM" not in types and "PDE" not in types
     assert {(r.value, r.unit, r.metric) for r in record.results} == {(0.53, None, "ARX"), (61.2, None, "QuillScore")}
+
+
+def test_entities_pretraining_corpora_are_datasets_and_techniques_match_in_the_plural(nlp):
+    types = _types(
+        nlp, "We pretrain Vireo-LM on Common Crawl, SlimPajama and Dolma, and fine-tune it on WildChat."
+        " Sparse Gaussian processes and contrastive losses are compared, with Brier scores.",
+    )
+    assert {types[name] for name in ("Common Crawl", "SlimPajama", "Dolma", "WildChat")} == {"Dataset"}
+    assert (types["Gaussian processes"], types["contrastive losses"], types["Brier scores"]) == ("Method", "Method", "Metric")
+
+
+def test_relations_a_training_verb_a_few_words_before_on_trains_on_the_dataset(nlp):
+    abstract = "We pretrain Vireo-LM on Common Crawl and fine-tune it on WildChat. We evaluate Vireo-LM on QuillBench."
+    assert _targets(nlp, abstract, "EVALUATES_ON") == {"QuillBench"}
