@@ -10,7 +10,8 @@ Sentence 0 is the title. The rules (cue words in kg/resources/relation_cues.json
   reach, up to where the clause moves on ("... across settings, including X").
 - USES: any other Model or Method the paper names (not its own contribution).
 - EVALUATES_ON: a Dataset named in a sentence with an evaluation cue, unless the
-  sentence only trains on it; a benchmark the paper introduces, when it evaluates at all.
+  sentence only trains on it ("models trained on X are evaluated on Y" evaluates on Y
+  alone); a benchmark the paper introduces, when it evaluates at all.
 - ADDRESSES: every Task.
 Relations land in ``doc._.kg_relations`` as (type, entity span, sentence index).
 """
@@ -95,12 +96,44 @@ def _sentence_relations(
     evaluates = bool(evaluation)
     trains_only = _trains_on(lowered) and all(word == "on" for word in evaluation)
     if evaluates and not trains_only:
-        found += [("EVALUATES_ON", ent, index) for ent in ents if ent.label_ == "Dataset"]
+        training = _training_scopes(lowered, {ent.start_char - start for ent in ents if ent.label_ == "Dataset"})
+        found += [
+            ("EVALUATES_ON", ent, index)
+            for ent in ents
+            if ent.label_ == "Dataset" and not any(a <= ent.start_char - start < b for a, b in training)
+        ]
     return found, evaluates
 
 
 # "pretrain Vireo-LM on X": a training verb, at most three words, then "on".
 _ON_SOON = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+on\b")
+
+
+def _training_scopes(lowered: str, dataset_starts: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of what a sentence that also evaluates trains on: from "trained on" to
+    its next evaluation cue, or to a comma no dataset follows ("models trained on X and Y
+    are evaluated on Z"; not "trained and tested on X", "trained on X, it reaches ... Z",
+    "outperforms fine-tuning on X")."""
+    cues = _cues()
+    scopes = []
+    for verb in cues["train_verbs"].finditer(lowered):
+        on = _ON_SOON.match(lowered, verb.end())
+        if not on or cues["evaluate"].search(lowered, verb.end(), on.end() - len("on")):
+            continue
+        if cues["compare"].search(lowered, max(0, verb.start() - 30), verb.start()):
+            continue  # "outperforms standard fine-tuning on X": a technique compared, not training
+        cue = next((m for m in cues["evaluate"].finditer(lowered, on.end()) if m.group() != "on"), None)
+        end = cue.start() if cue else len(lowered)
+        for comma in _COMMA.finditer(lowered, on.end(), end):
+            if comma.end() not in dataset_starts:
+                end = comma.start()
+                break
+        scopes.append((on.end(), end))
+    return scopes
+
+
+# A comma, and the "and"/"or" a list puts after it.
+_COMMA = re.compile(r",\s*(?:(?:and|or)\s+)?(?:the\s+)?")
 
 
 def _trains_on(lowered: str) -> bool:

@@ -833,3 +833,11 @@ def test_entities_pretraining_corpora_are_datasets_and_techniques_match_in_the_p
 def test_relations_a_training_verb_a_few_words_before_on_trains_on_the_dataset(nlp):
     abstract = "We pretrain Vireo-LM on Common Crawl and fine-tune it on WildChat. We evaluate Vireo-LM on QuillBench."
     assert _targets(nlp, abstract, "EVALUATES_ON") == {"QuillBench"}
+
+
+def test_relations_what_a_sentence_trains_on_is_not_evaluated_on(nlp):
+    abstract = (
+        "Models trained on ImageNet and QuillBench are evaluated on CIFAR-10. Trained on Arx-Set, Quorra reaches"
+        " 90% on KDist-QA. Vireo is trained and tested on Tessary-Set. Quorra outperforms fine-tuning on Marlowe-Set."
+    )
+    assert _targets(nlp, abstract, "EVALUATES_ON") == {"CIFAR-10", "KDist-QA", "Tessary-Set", "Marlowe-Set"}
