@@ -794,6 +794,22 @@ def find_metric_subscripts(text: str) -> list[tuple[int, int, str]]:
     return [(match.start(), match.end(), match.group()) for match in _metric_subscript_regex().finditer(text)]
 
 
+# Words that may follow a measure named after its score: "95.4% XYZ on QuillBench".
+_AFTER_A_MEASURE = frozenset(
+    {"", "on", "in", "for", "and", "or", "at", "with", "across", "over", "against", "versus", "vs", "vs.", "than", "while",
+     "respectively", "compared", "under", "of", "when", "after", "from", "to", "by", "using"}
+)
+
+
+def _measures_a_percentage(doc: Doc, span: Span) -> bool:
+    """Whether a name stands right after a percentage as what it measures ("96.3% AP@40,",
+    "90% SoH"), not as a modifier of the noun after it ("25% BD-rate", "70% DRC pass rate")."""
+    if span.start < 2 or doc[span.start - 1].text != "%" or not any(ch.isdigit() for ch in doc[span.start - 2].text):
+        return False
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return after.lower() in _AFTER_A_MEASURE or not (after[:1].isalnum() or after[:1] == "-")
+
+
 class PatternNames:
     """The component: coined names as spans labelled with their guessed type."""
 
@@ -814,6 +830,8 @@ class PatternNames:
                 span, next_word = doc[span.start : span.end + 1], doc[span.end + 1].text if span.end + 1 < len(doc) else ""
                 name = span.text
             type_, weakly = guess_type_weakly(name, next_word)
+            if weakly and _measures_a_percentage(doc, span):
+                type_, weakly = "Metric", False
             spans.append(Span(doc, span.start, span.end, label=type_, kb_id=GUESSED if weakly else ""))
         if "_" in text or "@" in text:
             for start, end, _ in find_metric_subscripts(text):

@@ -841,3 +841,16 @@ def test_relations_what_a_sentence_trains_on_is_not_evaluated_on(nlp):
         " 90% on KDist-QA. Vireo is trained and tested on Tessary-Set. Quorra outperforms fine-tuning on Marlowe-Set."
     )
     assert _targets(nlp, abstract, "EVALUATES_ON") == {"CIFAR-10", "KDist-QA", "Tessary-Set", "Marlowe-Set"}
+
+
+def test_entities_a_coined_name_right_after_a_percentage_is_the_metric_it_reports(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Quorra beats Vireo-LM by 10.3% Smooth-KD and 8.4% PerfRecall@10 on QuillBench, at 4-hop depth,"
+        " with a 25% ARX-rate saving. Judged by LLM-as-a-judge, it helps STEM students.",
+    )
+    types = {m.text: m.type for m in record.mentions}
+    assert types["Smooth-KD"] == types["PerfRecall@10"] == "Metric"
+    assert types["LLM-as-a-judge"] == "Method" and "STEM" not in types
+    assert {(r.value, r.metric) for r in record.results} >= {(10.3, "Smooth-KD"), (8.4, "PerfRecall@10")}
+    assert 4 not in {r.value for r in record.results}
