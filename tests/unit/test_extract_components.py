@@ -854,3 +854,14 @@ def test_entities_a_coined_name_right_after_a_percentage_is_the_metric_it_report
     assert types["LLM-as-a-judge"] == "Method" and "STEM" not in types
     assert {(r.value, r.metric) for r in record.results} >= {(10.3, "Smooth-KD"), (8.4, "PerfRecall@10")}
     assert 4 not in {r.value for r in record.results}
+
+
+def test_relations_a_known_architecture_the_new_one_is_built_as_is_not_introduced(nlp):
+    record = _extract(
+        nlp, "A study",
+        "We present Quorra, a novel framework that feeds audio tokens to a novel dual-stream Diffusion Transformer"
+        " (DiT) architecture. Models need mapping, what we term environmental grounding.",
+    )
+    introduced = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    assert introduced == {"Quorra"}
+    assert "environmental grounding" in {m.text for m in record.mentions}
