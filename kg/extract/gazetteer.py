@@ -45,6 +45,8 @@ def surface_variants(name: str, type_: str = "") -> set[str]:
     ['Meta World', 'Meta-World', 'MetaWorld']
     >>> sorted(surface_variants("graph neural network"))
     ['graph neural network', 'graph neural networks']
+    >>> sorted(surface_variants("chain-of-thought"))
+    ['chain of thought', 'chain of thoughts', 'chain-of-thought', 'chain-of-thoughts', 'chainofthought', 'chainofthoughts']
     >>> sorted(surface_variants("win rate", "Metric"))
     ['win rate', 'win rates', 'win-rate', 'win-rates']
     """
@@ -60,7 +62,7 @@ def surface_variants(name: str, type_: str = "") -> set[str]:
     # Plurals of common-noun terms, also of techniques and measures after a proper name
     # ("Gaussian processes", "Brier scores"; not "3D geometries" as a task).
     last = name.rsplit(" ", 1)[-1]
-    if last.isalpha() and last.islower() and (name.islower() or " " in name and type_ in ("Method", "Metric")):
+    if last.replace("-", "").isalpha() and last.islower() and (name.islower() or " " in name and type_ in ("Method", "Metric")):
         variants |= {_plural(variant) for variant in variants if variant.rsplit(" ", 1)[-1].islower()}
     variants.discard("")
     return variants
