@@ -214,7 +214,7 @@ def extend_hyphenated_prefix(doc: Doc, span: Span) -> Span:
 
 # "evaluated on X", "results on the X": a name right after "on" is where something is run,
 # unless the "on" belongs to a verb that builds on something ("based on X").
-_ON_BEFORE = re.compile(r"(?<!based )(?<!built )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!depends )(?<!conditioned )(?<!builds )(?<!building )(?<!draws )(?<!drawing )\bon (?:the )?$")
+_ON_BEFORE = re.compile(r"(?<!based )(?<!built )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!depends )(?<!conditioned )(?<!builds )(?<!building )(?<!draws )(?<!drawing )\b[Oo]n (?:the )?$")
 # "a new benchmark, called X", "datasets such as X", "benchmarks (X": named just after a dataset noun.
 _DATASET_NOUN_BEFORE = re.compile(
     r"\b(?:benchmarks?|datasets?|corpus|corpora|suites?|testbeds?|environments?|games?|challenges?|leaderboards?)"
@@ -319,7 +319,7 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
     """Whether spans[i] stands in one list with a dataset (only list punctuation between).
 
     A list ends at its "and"/"or": in "on X, Y, and Z, CapsFake wins" the name after Z is
-    the sentence's subject, not a fourth item.
+    the sentence's subject, not a fourth item; so does an opening "On X," ("On X, Y wins").
     """
 
     def gap(k: int) -> str:  # the text between spans[k] and spans[k + 1]
@@ -336,6 +336,8 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
                 break
             if step < 0 and not closes(between) and j >= 2 and closes(gap(j - 2)) and _LIST_GAP.match(gap(j - 2)):
                 break  # the name on the left closed its list
+            if between.strip() == "," and text[max(0, spans[min(j, j + step)].start_char - 3) : spans[min(j, j + step)].start_char] == "On ":
+                break  # "On SIFT1M, FAISS achieves ...": the opening phrase ends at its comma
             j += step
             if spans[j].text in datasets:
                 return True
@@ -721,6 +723,10 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     domain_short_forms: set[str] = set()
     for long, short in doc._.kg_abbreviations or ():
         if normalize_key(short.text) in generic or normalize_key(long.text) in generic:
+            if (long.start, long.end) not in known:
+                # "Centers for Disease Control and Prevention (CDC)": the long form of a
+                # generic acronym holds its words against shorter terms, then goes.
+                late.append(Span(doc, long.start, long.end, label=_DOMAIN))
             continue
         if names_a_domain_thing(long.text) and (long.start, long.end) not in known:
             # It holds its words against shorter spans ("International Classification" of

@@ -117,16 +117,16 @@ def trim_name(text: str) -> str:
 
     >>> trim_name("BERT-based"), trim_name("GPT-4o"), trim_name("non-IID"), trim_name("KL-Regularized"), trim_name("Meta-World")
     ('BERT', 'GPT-4o', 'IID', 'KL', 'Meta-World')
-    >>> trim_name("ZETA-Out-of-distribution")
-    'ZETA'
+    >>> trim_name("ZETA-Out-of-distribution"), trim_name("EEG-to-image")
+    ('ZETA', 'EEG')
     """
     segments = text.split("-")
     while len(segments) > 1 and _describes(segments[-1], "tail"):
         segments.pop()
     # "ZETA-Out-of-distribution": a phrase ending in a function word is no part of a name.
-    if len(segments) > 2 and segments[-1] in _HYPHENED_FUNCTION_WORDS:
+    if len(segments) > 1 and segments[-1] in _HYPHENED_FUNCTION_WORDS:
         segments.pop()
-        if segments[-1].isalpha() and not segments[-1].isupper():
+        if len(segments) > 1 and segments[-1].isalpha() and not segments[-1].isupper():
             segments.pop()
     while len(segments) > 1 and _describes(segments[0], "prefix"):
         segments.pop(0)

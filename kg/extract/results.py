@@ -78,8 +78,9 @@ def _is_count(text: str, end: int, unit: str, value: float) -> bool:
     """"25% of the training data", "3 points in the grid": shares and counts, not scores."""
     after = text[end : end + 40].lower()
     if unit == "%":
-        words = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|our\s+)?(?:\w+\s+)?(\w+)", after)
-        return bool(words) and words.group(1) in _cues()["resource_nouns"]
+        # "of the training data", "of the parameters and": the noun is the first or second word.
+        words = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|our\s+)?(\w+)(?:\s+(\w+))?", after)
+        return bool(words) and bool({words.group(1), words.group(2)} & set(_cues()["resource_nouns"]))
     if unit == "points":
         before = text[max(0, end - 40) : end].lower()
         return not re.search(r"(\bby|\+|\.\d+)\s?\S*\s?(absolute\s)?points?$", before) and "." not in before[-12:]
@@ -98,7 +99,7 @@ def find_results(text: str) -> list[FoundResult]:
 
     >>> [(r.value, r.unit) for r in find_results("from 17% to 60%, 10.1-36.6% and 2.5x faster")]
     [(17.0, '%'), (60.0, '%'), (10.1, '%'), (36.6, '%'), (2.5, 'x')]
-    >>> find_results("We use 25% of the training data and 7B parameters.")
+    >>> find_results("We use 25% of the training data, 7B parameters and 10.7% of the parameters and memory.")
     []
     """
     found: list[FoundResult] = []

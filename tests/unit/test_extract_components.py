@@ -865,3 +865,29 @@ def test_relations_a_known_architecture_the_new_one_is_built_as_is_not_introduce
     introduced = {r.target for r in record.relations if r.type == "INTRODUCES"}
     assert introduced == {"Quorra"}
     assert "environmental grounding" in {m.text for m in record.mentions}
+
+
+def test_entities_a_sentence_opening_on_a_name_evaluates_on_it_and_ends_there(nlp):
+    record = _extract(
+        nlp, "A study",
+        "On Quill10K, KDistNet beats Vireo-LM. On QuillSet-2, it is the best model. It also works on zero-shot"
+        " EEG-to-image retrieval.",
+    )
+    types = {m.text: m.type for m in record.mentions}
+    assert types["Quill10K"] == types["QuillSet-2"] == "Dataset"
+    assert types["KDistNet"] == "Method" and "EEG-to" not in types
+    evaluated = {r.target for r in record.relations if r.type == "EVALUATES_ON"}
+    assert evaluated == {"Quill10K", "QuillSet-2"}
+
+
+def test_entities_the_long_form_of_a_generic_acronym_is_no_entity_nor_its_words(nlp):
+    names = set(_types(
+        nlp,
+        "Agencies such as the Centers for Disease Control and Prevention (CDC) publish guidance. Quorra turns"
+        " natural language (NL) requests into SQL, as ACM Fellows and NASA engineers asked.",
+    ))
+    assert not names & {"Disease Control", "Centers for Disease Control and Prevention", "CDC", "natural language", "NL", "ACM", "NASA"}
+
+
+def test_results_a_share_of_a_resource_is_no_result():
+    assert find_results("Quorra beats Vireo-LM by 0.33 dB, using only 10.7% of the parameters and 70% of the memory.") == []
