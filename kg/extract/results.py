@@ -78,9 +78,13 @@ def _is_count(text: str, end: int, unit: str, value: float) -> bool:
     """"25% of the training data", "3 points in the grid": shares and counts, not scores."""
     after = text[end : end + 40].lower()
     if unit == "%":
-        # "of the training data", "of the parameters and": the noun is the first or second word.
-        words = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|our\s+)?(\w+)(?:\s+(\w+))?", after)
-        return bool(words) and bool({words.group(1), words.group(2)} & set(_cues()["resource_nouns"]))
+        # "of the training data", "of the parameters and memory": a resource noun first or
+        # second, not one an adverb follows ("answered 21% of questions correctly" is a score).
+        words = re.match(r"\s+of\s+(?:(?:the|all|its|their|our)\s+)*(\w+)(?:\s+(\w+))?", after)
+        if not words or (words.group(2) or "").endswith("ly"):
+            return False
+        nouns = _cues()["resource_nouns"]
+        return words.group(1) in nouns or words.group(2) in nouns
     if unit == "points":
         before = text[max(0, end - 40) : end].lower()
         return not re.search(r"(\bby|\+|\.\d+)\s?\S*\s?(absolute\s)?points?$", before) and "." not in before[-12:]

@@ -891,3 +891,8 @@ def test_entities_the_long_form_of_a_generic_acronym_is_no_entity_nor_its_words(
 
 def test_results_a_share_of_a_resource_is_no_result():
     assert find_results("Quorra beats Vireo-LM by 0.33 dB, using only 10.7% of the parameters and 70% of the memory.") == []
+
+
+def test_results_a_share_answered_correctly_is_a_score_and_a_share_of_data_is_not():
+    found = find_results("Vireo-LM answers 21% of questions correctly. It sees 10% of the data matches and 58% of all the safety facts.")
+    assert [r.value for r in found] == [21.0, 58.0]
