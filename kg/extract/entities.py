@@ -648,11 +648,25 @@ def _is_markup(text: str) -> bool:
 
 def _extend(doc: Doc, span: Span) -> Span:
     """A candidate with the words that belong to it: a model's version, a term's hyphenated prefix."""
+    span = _extend_title_version(doc, span)
     if span.label_ in ("Model", "Method"):
         span = extend_model_version(doc, span)
     if span.label_ in ("Method", "Task"):
         span = extend_hyphenated_prefix(doc, span)
     return span
+
+
+_TITLE_VERSION = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+
+
+def _extend_title_version(doc: Doc, span: Span) -> Span:
+    """"RewardBench 2", "SoftMatcha 2": a name with the version number the title gives it
+    ("SoftMatcha 2: A Fast ..."), wherever the text writes the two together."""
+    if span.end >= len(doc) or not span[-1].whitespace_ or not _TITLE_VERSION.fullmatch(version := doc[span.end].text):
+        return span
+    if not doc_text(doc).startswith(f"{span.text} {version}:"):
+        return span
+    return Span(doc, span.start, span.end + 1, label=span.label_, span_id=span.id_, kb_id=span.kb_id_)
 
 
 def _to_longer_names(doc: Doc, spans: list[Span]) -> list[Span]:

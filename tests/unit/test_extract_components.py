@@ -896,3 +896,13 @@ def test_results_a_share_of_a_resource_is_no_result():
 def test_results_a_share_answered_correctly_is_a_score_and_a_share_of_data_is_not():
     found = find_results("Vireo-LM answers 21% of questions correctly. It sees 10% of the data matches and 58% of all the safety facts.")
     assert [r.value for r in found] == [21.0, 58.0]
+
+
+def test_relations_a_name_with_the_version_its_title_gives_it_is_introduced_whole(nlp):
+    record = _extract(
+        nlp, "QuillBench 2: A Harder Benchmark for Retrieval",
+        "We release QuillBench 2. Models score lower on QuillBench 2 than on QuillBench.",
+    )
+    relations = {(r.type, r.target) for r in record.relations}
+    assert ("INTRODUCES", "QuillBench 2") in relations and ("EVALUATES_ON", "QuillBench 2") in relations
+    assert ("INTRODUCES", "QuillBench") not in relations
