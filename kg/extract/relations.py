@@ -94,13 +94,14 @@ def _sentence_relations(
         ]
     evaluation = [match.group() for match in cues["evaluate"].finditer(lowered)]
     evaluates = bool(evaluation)
-    trains_only = _trains_on(lowered) and all(word == "on" for word in evaluation)
-    if evaluates and not trains_only:
-        training = _training_scopes(lowered, {ent.start_char - start for ent in ents if ent.label_ == "Dataset"})
+    datasets = [ent for ent in ents if ent.label_ == "Dataset"]
+    trains_only = bool(datasets) and all(word == "on" for word in evaluation) and _trains_on(lowered)
+    if evaluates and datasets and not trains_only:
+        training = _training_scopes(lowered, {ent.start_char - start for ent in datasets})
         found += [
             ("EVALUATES_ON", ent, index)
-            for ent in ents
-            if ent.label_ == "Dataset" and not any(a <= ent.start_char - start < b for a, b in training)
+            for ent in datasets
+            if not any(a <= ent.start_char - start < b for a, b in training)
         ]
     return found, evaluates
 
