@@ -84,7 +84,7 @@ def _sentence_relations(
             after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
             introduced = _introduced_after(lowered, start, intro.end(), after, coined, seen_before, listed)
             found += [("INTRODUCES", ent, index) for ent in introduced]
-    found += [("INTRODUCES", ent, index) for ent in _presented_as_new(lowered, start, ents, listed)]
+    found += [("INTRODUCES", ent, index) for ent in _presented_as_new(lowered, start, ents, listed, seen_before)]
     if compare:
         scopes = _compared_scopes(lowered)
         found += [
@@ -153,9 +153,12 @@ _NEW_BEFORE = re.compile(r"\b(?:novel|new|our)\b(?P<between>(?:[ ,]+[\w\-]+){0,2
 _NOT_DESCRIBING = re.compile(r"\w(?:s|ly|ed)\b(?<!\bproposed)(?<!ss)|\b(?:is|are|was|were|has|have|can|will)\b")
 
 
-def _presented_as_new(lowered: str, start: int, ents: list[Span], listed: set[tuple[int, int]]) -> list[Span]:
+def _presented_as_new(
+    lowered: str, start: int, ents: list[Span], listed: set[tuple[int, int]], seen_before: Container[str] = frozenset()
+) -> list[Span]:
     """Unlisted names in a phrase opened by "novel", "new" or "our" (no preposition or
-    clause between: "a new benchmark for X" introduces the benchmark, not X)."""
+    clause between: "a new benchmark for X" introduces the benchmark, not X; "a novel SSL
+    framework" after "semi-supervised learning (SSL)" describes the new thing by a known one)."""
     if "new" not in lowered and "our" not in lowered and "novel" not in lowered:
         return []
     block = _cues()["introduce_block"]
@@ -169,6 +172,8 @@ def _presented_as_new(lowered: str, start: int, ents: list[Span], listed: set[tu
             continue  # "a novel SPARQL-based method", "our 3DETR + MSA model": the name is not what is new
         if _DESCRIBES_NEXT.match(lowered, ent.end_char - start):
             continue  # "a novel FL framework named FedX": what is new is the name that follows
+        if ent.text in seen_before and _TECHNIQUE_NOUN_AFTER.match(lowered, ent.end_char - start) and "our" not in before.group():
+            continue  # "a novel SSL framework" after "semi-supervised learning (SSL)"; not "our ToSFiT algorithm"
         between = before.group("between")
         if not (block.search(between) or _NOT_DESCRIBING.search(between) or "," in between.rstrip(", ")):
             presented.append(ent)
@@ -283,8 +288,9 @@ def _introduced_after(
             if _DESCRIBES_NEXT.match(lowered, ent.end_char - start) and not _is_title_case_phrase(ent.text):
                 continue  # "we propose the LDPC-inspired X", "an SL framework, named X" (not "a Language-
                 # Centric Omnimodal Embedding framework, termed LCO-Emb": a long name of the same thing)
-            if (ent.start, ent.end) in listed and _TECHNIQUE_NOUN_AFTER.match(lowered, ent.end_char - start):
-                return []  # "a novel transfer learning framework": a known term describes what is new
+            if ((ent.start, ent.end) in listed or ent.text in seen_before) and _TECHNIQUE_NOUN_AFTER.match(lowered, ent.end_char - start):
+                return []  # "a novel transfer learning framework", "a novel SSL framework" after
+                # "semi-supervised learning (SSL)": a known term describes what is new
             introduced.append(ent)
         elif _IN_APPOSITION.match(gap):
             continue

@@ -906,3 +906,16 @@ def test_relations_a_name_with_the_version_its_title_gives_it_is_introduced_whol
     relations = {(r.type, r.target) for r in record.relations}
     assert ("INTRODUCES", "QuillBench 2") in relations and ("EVALUATES_ON", "QuillBench 2") in relations
     assert ("INTRODUCES", "QuillBench") not in relations
+
+
+def test_relations_a_term_named_before_describes_the_new_thing_unless_it_is_ours(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Semi-supervised learning (SSL) helps. We propose Quorra, a novel SSL framework. Continual graph embedding"
+        " (CGE) is studied. We propose a new CGE model Vireo-LM. Our approach, Tessary Fine-Tuning (TeFiT), adapts"
+        " models; the posterior guides our TeFiT algorithm. Autonomous Aerial Vehicle (AAV) fleets fly.",
+    )
+    introduced = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    assert {"SSL", "Semi-supervised learning", "CGE", "Continual graph embedding"}.isdisjoint(introduced)
+    assert {"Quorra", "Vireo-LM", "TeFiT"} <= introduced
+    assert not {"AAV", "Autonomous Aerial Vehicle"} & {m.text for m in record.mentions}
