@@ -328,6 +328,9 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
     def closes(between: str) -> bool:
         return " and" in between or " or" in between
 
+    def opens_sentence_on(k: int) -> bool:  # "On SIFT1M, FAISS achieves ..."
+        return text[max(0, spans[k].start_char - 3) : spans[k].start_char] == "On "
+
     for step in (-1, 1):
         j = i
         while 0 <= j + step < len(spans):
@@ -336,8 +339,8 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
                 break
             if step < 0 and not closes(between) and j >= 2 and closes(gap(j - 2)) and _LIST_GAP.match(gap(j - 2)):
                 break  # the name on the left closed its list
-            if between.strip() == "," and text[max(0, spans[min(j, j + step)].start_char - 3) : spans[min(j, j + step)].start_char] == "On ":
-                break  # "On SIFT1M, FAISS achieves ...": the opening phrase ends at its comma
+            if between.strip() == "," and opens_sentence_on(min(j, j + step)):
+                break  # the opening phrase ends at its comma
             j += step
             if spans[j].text in datasets:
                 return True

@@ -108,6 +108,8 @@ def _sentence_relations(
 
 # "pretrain Vireo-LM on X": a training verb, at most three words, then "on".
 _ON_SOON = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+on\b")
+# A comma, and the "and"/"or" a list puts after it.
+_COMMA = re.compile(r",\s*(?:(?:and|or)\s+)?(?:the\s+)?")
 
 
 def _training_scopes(lowered: str, dataset_starts: set[int]) -> list[tuple[int, int]]:
@@ -131,10 +133,6 @@ def _training_scopes(lowered: str, dataset_starts: set[int]) -> list[tuple[int, 
                 break
         scopes.append((on.end(), end))
     return scopes
-
-
-# A comma, and the "and"/"or" a list puts after it.
-_COMMA = re.compile(r",\s*(?:(?:and|or)\s+)?(?:the\s+)?")
 
 
 def _trains_on(lowered: str) -> bool:
@@ -172,7 +170,7 @@ def _presented_as_new(
             continue  # "a novel SPARQL-based method", "our 3DETR + MSA model": the name is not what is new
         if _DESCRIBES_NEXT.match(lowered, ent.end_char - start):
             continue  # "a novel FL framework named FedX": what is new is the name that follows
-        if ent.text in seen_before and _TECHNIQUE_NOUN_AFTER.match(lowered, ent.end_char - start) and "our" not in before.group():
+        if ent.text in seen_before and _TECHNIQUE_NOUN_AFTER.match(lowered, ent.end_char - start) and not before.group().startswith("our"):
             continue  # "a novel SSL framework" after "semi-supervised learning (SSL)"; not "our ToSFiT algorithm"
         between = before.group("between")
         if not (block.search(between) or _NOT_DESCRIBING.search(between) or "," in between.rstrip(", ")):
