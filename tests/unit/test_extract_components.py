@@ -16,6 +16,11 @@ def _extract(nlp, title: str, abstract: str):
     return next(extract([Paper(id="p", title=title, abstract=abstract)], nlp))
 
 
+def _relations(nlp, title: str, abstract: str) -> set[tuple[str, str]]:
+    """(relation type, target) of every relation found in an abstract."""
+    return {(r.type, r.target) for r in _extract(nlp, title, abstract).relations}
+
+
 def _targets(nlp, abstract: str, relation: str) -> set[str]:
     """The targets of one relation type found in an abstract (under a neutral title)."""
     return {r.target for r in _extract(nlp, "A study", abstract).relations if r.type == relation}
@@ -117,13 +122,12 @@ def test_results_attach_metric_and_dataset(nlp):
 
 
 def test_relations_from_cues(nlp):
-    record = _extract(
+    relations = _relations(
         nlp,
         "Meta-World: A Benchmark for Multi-Task Reinforcement Learning",
         "We propose RegMean++, which outperforms RegMean on GSM8K. We fine-tune LLaMA-2-7B with GRPO. "
         "Experiments on Meta-World show gains in image captioning.",
     )
-    relations = {(r.type, r.target) for r in record.relations}
     assert ("INTRODUCES", "Meta-World") in relations
     assert ("INTRODUCES", "RegMean++") in relations
     assert ("COMPARES_TO", "RegMean") in relations
@@ -450,8 +454,7 @@ def test_entities_title_case_name_before_a_typed_noun(nlp):
 
 
 def test_relations_a_known_term_describing_the_new_thing_is_used_not_introduced(nlp):
-    record = _extract(nlp, "A study", "We propose a novel transfer learning framework for chips.")
-    relations = {(r.type, r.target) for r in record.relations}
+    relations = _relations(nlp, "A study", "We propose a novel transfer learning framework for chips.")
     assert ("USES", "transfer learning") in relations and ("INTRODUCES", "transfer learning") not in relations
 
 
@@ -767,12 +770,12 @@ def test_entities_units_and_sensors_are_no_entities(nlp):
     assert not names & {"LiDAR", "IMU", "UGV", "GB", "TB", "GHz", "CT"}
     assert "Vireo-LM" in names
 
+
 def test_relations_the_papers_own_contribution_is_not_compared_with(nlp):
-    record = _extract(
+    relations = _relations(
         nlp, "A study",
         "We propose Quorra, a retrieval framework. In comparison with baseline models, Quorra improves over Marlowe-13B.",
     )
-    relations = {(r.type, r.target) for r in record.relations}
     assert ("INTRODUCES", "Quorra") in relations and ("COMPARES_TO", "Marlowe-13B") in relations
     assert ("COMPARES_TO", "Quorra") not in relations
 
@@ -899,11 +902,10 @@ def test_results_a_share_answered_correctly_is_a_score_and_a_share_of_data_is_no
 
 
 def test_relations_a_name_with_the_version_its_title_gives_it_is_introduced_whole(nlp):
-    record = _extract(
+    relations = _relations(
         nlp, "QuillBench 2: A Harder Benchmark for Retrieval",
         "We release QuillBench 2. Models score lower on QuillBench 2 than on QuillBench.",
     )
-    relations = {(r.type, r.target) for r in record.relations}
     assert ("INTRODUCES", "QuillBench 2") in relations and ("EVALUATES_ON", "QuillBench 2") in relations
     assert ("INTRODUCES", "QuillBench") not in relations
 
