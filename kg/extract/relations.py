@@ -228,7 +228,10 @@ def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
 
 
 # "a novel transfer learning framework": the noun a known term describes.
-_TECHNIQUE_NOUN = r"[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme)s?"
+_TECHNIQUE_NOUN = (
+    r"[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme"
+    r"|mechanism|module|paradigm|procedure|process|objective|loss|layer|block|variant)s?"
+)
 _TECHNIQUE_NOUN_AFTER = re.compile(_TECHNIQUE_NOUN + r"\b")
 
 

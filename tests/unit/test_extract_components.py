@@ -921,3 +921,22 @@ def test_relations_a_term_named_before_describes_the_new_thing_unless_it_is_ours
     assert {"SSL", "Semi-supervised learning", "CGE", "Continual graph embedding"}.isdisjoint(introduced)
     assert {"Quorra", "Vireo-LM", "TeFiT"} <= introduced
     assert not {"AAV", "Autonomous Aerial Vehicle"} & {m.text for m in record.mentions}
+
+
+
+def test_relations_what_a_new_thing_is_built_by_employing_is_used_not_introduced(nlp):
+    relations = _relations(
+        nlp, "A study",
+        "We introduce a differentiable approximation employing QuillSort and Vireo-LM. We propose a pipeline combining"
+        " supervised fine-tuning (SFT) and reinforcement learning (RL).",
+    )
+    assert not {target for type_, target in relations if type_ == "INTRODUCES"}
+    assert {("USES", "QuillSort"), ("USES", "supervised fine-tuning")} <= relations
+
+
+
+def test_relations_a_known_term_before_a_mechanism_noun_describes_the_new_thing(nlp):
+    relations = _relations(
+        nlp, "A study", "Linear attention is fast. We propose a polarity-aware linear attention mechanism for vision.",
+    )
+    assert ("INTRODUCES", "linear attention") not in relations and ("USES", "linear attention") in relations
