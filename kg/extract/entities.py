@@ -23,8 +23,8 @@ from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
 from kg.extract.patterns import (
-    DEFAULT_TYPE, GUESSED, generic_keys, guess_type, is_coined_name, term_modifiers_before, term_words, type_cues,
-    whole_word_offsets, word_alternation,
+    DEFAULT_TYPE, GUESSED, generic_keys, guess_type, is_coined_name, is_plural_acronym, term_modifiers_before, term_words,
+    type_cues, whole_word_offsets, word_alternation,
 )
 from kg.extract.sentences import doc_text
 from kg.extract.sentences import title_end as find_title_end
@@ -115,6 +115,21 @@ def names_a_domain_thing(long_form: str) -> bool:
     return words[-1] in type_cues()["domain_head"] and "for" not in words and "in" not in words
 
 
+def defines_a_technique_class(long_form: str, short: str) -> bool:
+    """Whether a plural acronym spells out a class of techniques: "spiking neural networks
+    (SNNs)" names an architecture (a Method), while "deep neural networks (DNNs)" and
+    "large language models (LLMs)" name generic classes of systems.
+
+    >>> defines_a_technique_class("tensorized neural networks", "TNNs"), defines_a_technique_class("deep neural networks", "DNNs")
+    (True, False)
+    """
+    return (
+        is_plural_acronym(short)
+        and normalize_key(short[:-1]) not in generic_keys()
+        and long_form.split()[-1].lower() in type_cues()["architecture_head"]
+    )
+
+
 def _cased_otherwise(short: str, listed: str) -> bool:
     """Whether a defined acronym is a listed mixed-case one written in other capitals: "AWA
     (Adaptive Weight Allocation)" is not the AwA dataset, "GLAM (...)" not the GLaM model.
@@ -132,7 +147,9 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     if long_known is not None:
         return long_known
     if short_known is None and not is_coined_name(short.text):
-        return None
+        if not defines_a_technique_class(long.text, short.text):
+            return None
+        return Span(doc, long.start, long.end, label="Method")
     if (
         short_known is not None and short_known.id_
         and not _cased_otherwise(short.text, short_known.id_) and spells_listed_name(long.text, short_known.id_)
@@ -955,6 +972,7 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
     text = doc_text(doc)
     retyped: dict[str, str] = {}
     listed: set[tuple[int, int]] | None = None
+    architecture = type_cues()["architecture_head"]
     for span in spans:
         if (
             span.label_ == "Task"
@@ -969,7 +987,8 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
         if span.end_char > title_end or any(is_coined_name(word) for word in span.text.split()):
             continue
         before = text[max(0, span.start_char - 8) : span.start_char]
-        if span.label_ == "Method" and _TASK_BEFORE.search(before):
+        # "... for Spiking Neural Networks": an architecture is what the work builds on, not its problem.
+        if span.label_ == "Method" and _TASK_BEFORE.search(before) and span.text.split()[-1].lower() not in architecture:
             retyped[normalize_key(span.text)] = "Task"
         elif span.label_ == "Task" and _METHOD_BEFORE.search(before):
             retyped[normalize_key(span.text)] = "Method"

@@ -10,6 +10,7 @@ with the entity type as label and the row's canonical name as ``span.id_``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -47,6 +48,8 @@ def surface_variants(name: str, type_: str = "") -> set[str]:
     ['graph neural network', 'graph neural networks']
     >>> sorted(surface_variants("chain-of-thought"))
     ['chain of thought', 'chain of thoughts', 'chain-of-thought', 'chain-of-thoughts', 'chainofthought', 'chainofthoughts']
+    >>> sorted(surface_variants("ImageNet-1k"))
+    ['ImageNet 1K', 'ImageNet 1k', 'ImageNet-1K', 'ImageNet-1k', 'ImageNet1K', 'ImageNet1k']
     >>> sorted(surface_variants("win rate", "Metric"))
     ['win rate', 'win rates', 'win-rate', 'win-rates']
     """
@@ -64,8 +67,15 @@ def surface_variants(name: str, type_: str = "") -> set[str]:
     last = name.rsplit(" ", 1)[-1]
     if last.replace("-", "").isalpha() and last.islower() and (name.islower() or " " in name and type_ in ("Method", "Metric")):
         variants |= {_plural(variant) for variant in variants if variant.rsplit(" ", 1)[-1].islower()}
+    # spaCy splits a unit letter off a number ("ImageNet-1K" -> "ImageNet-1" "K") but not its
+    # lower-case form ("ImageNet-1k"): each case is tokenized, and so matched, apart.
+    if _COUNT_SUFFIX.search(name):
+        variants |= {variant[:-1] + variant[-1].swapcase() for variant in variants}
     variants.discard("")
     return variants
+
+
+_COUNT_SUFFIX = re.compile(r"\d[kKmM]$")
 
 
 def _plural(name: str) -> str:

@@ -26,7 +26,7 @@ from kg.extract.sentences import title_end as find_title_end
 from kg.models import normalize_key
 
 __all__ = [
-    "find_name_candidates", "find_term_phrases", "is_coined_name", "trim_name", "guess_type", "type_cues", "generic_keys",
+    "find_name_candidates", "find_term_phrases", "is_coined_name", "is_plural_acronym", "trim_name", "guess_type", "type_cues", "generic_keys",
     "whole_word_offsets", "word_alternation", "term_modifiers_before", "DEFAULT_TYPE", "GUESSED",
 ]
 
@@ -40,7 +40,8 @@ _CANDIDATE = re.compile(
     r"(?<![\w\-])(?=[\w.\-]*?(?:[A-Za-z0-9][A-Z]|[A-Z][A-Za-z]*\d|\d[A-Za-z]*[A-Z]|-[A-Z]|\w\+))"
     r"[A-Za-z0-9]+(?:(?:-|\.(?=[A-Za-z0-9]))[A-Za-z0-9]+)*(?:\+\+|\+)?(?![\w])"
 )
-_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")
+# A model size ("7B", "70M"); "1K", "21K" count classes or samples ("ImageNet-21K").
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 _YEAR_SUFFIX = re.compile(r"[A-Za-z][-\s]?(?:19[89]\d|20[0-4]\d)$")
 # A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) measures something; it names nothing.
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{1,2}$")
@@ -144,7 +145,7 @@ def is_coined_name(text: str) -> bool:
         return False
     segments = core.split("-")
     if any(_is_marked(segment) for segment in segments):
-        return not _is_plural_acronym(core)
+        return not is_plural_acronym(core)
     suffixes = type_cues()["name_suffix"]
     return (
         len(segments) > 1
@@ -154,7 +155,7 @@ def is_coined_name(text: str) -> bool:
     )
 
 
-def _is_plural_acronym(text: str) -> bool:
+def is_plural_acronym(text: str) -> bool:
     """"LLMs", "GNNs": a class of things, not one named thing."""
     return len(text) >= 3 and text.endswith("s") and text[:-1].isupper()
 

@@ -751,7 +751,6 @@ def test_relations_over_an_amount_compares_with_nothing(nlp):
     assert compared == {"Marlowe-13B"}
 
 
-
 def test_relations_over_compares_only_after_a_gain_or_a_number(nlp):
     abstract = (
         "Quorra adds a correction layer over Vireo-LM. Ablations over fusion mode and KDist-Net rank confirm"
@@ -923,6 +922,21 @@ def test_relations_a_term_named_before_describes_the_new_thing_unless_it_is_ours
     assert not {"AAV", "Autonomous Aerial Vehicle"} & {m.text for m in record.mentions}
 
 
+def test_entities_a_plural_acronym_spelling_out_an_architecture_is_a_method(nlp):
+    types = _types(
+        nlp,
+        "Spiking neural networks (SNNs) save energy. We study tensorized neural networks (TNNs) next to deep neural"
+        " networks (DNNs), artificial neural networks (ANNs) and large language models (LLMs) in 6G radio access"
+        " networks (RANs).",
+    )
+    assert types["Spiking neural networks"] == types["tensorized neural networks"] == types["TNNs"] == "Method"
+    assert not {"deep neural networks", "DNNs", "ANNs", "LLMs", "radio access networks", "RANs"} & set(types)
+
+
+def test_entities_an_architecture_the_title_is_for_stays_a_method(nlp):
+    types = _types(nlp, "Physics-informed neural networks (PINNs) solve PDEs.", title="Mixed Precision Training for Physics-Informed Neural Networks")
+    assert types["Physics-Informed Neural Networks"] == types["PINNs"] == "Method"
+
 
 def test_relations_what_a_new_thing_is_built_by_employing_is_used_not_introduced(nlp):
     relations = _relations(
@@ -933,6 +947,17 @@ def test_relations_what_a_new_thing_is_built_by_employing_is_used_not_introduced
     assert not {target for type_, target in relations if type_ == "INTRODUCES"}
     assert {("USES", "QuillSort"), ("USES", "supervised fine-tuning")} <= relations
 
+
+def test_entities_a_listed_name_matches_with_its_count_letter_in_either_case(nlp):
+    types = _types(nlp, "We pretrain on ImageNet-1K and ImageNet-21K, fine-tune Pythia-70M and test on GSM8k.")
+    assert types["ImageNet-1K"] == types["ImageNet-21K"] == types["GSM8k"] == "Dataset"
+    assert types["Pythia-70M"] == "Model"
+
+
+def test_entities_f_measures_in_coined_names_are_metrics_and_boolean_operators_are_nothing(nlp):
+    types = _types(nlp, "QuillBench reports F0.5 and Count-F1; Boolean NOT accuracy rises, and a probabilistic OR aggregates.")
+    assert types["F0.5"] == types["Count-F1"] == "Metric"
+    assert not {"NOT", "OR"} & set(types)
 
 
 def test_relations_a_known_term_before_a_mechanism_noun_describes_the_new_thing(nlp):
