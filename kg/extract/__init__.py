@@ -36,9 +36,10 @@ def _split_glued_punctuation(nlp: Language) -> None:
       an integer: "SE(3)" is notation);
     - sentences glued by a period: "planning).ProtoReasoning" -> ... ")" "." "ProtoReasoning";
     - a hyphenated suffix after a bracket: "(RL)-based" -> "(" "RL" ")" "-" "based";
-    - an equals sign before a number: "ECE=0.302" -> "ECE" "=" "0.302".
+    - an equals sign before a number: "ECE=0.302" -> "ECE" "=" "0.302";
+    - a suspended hyphen: "SFT- and GRPO-based" -> "SFT" "-" "and" ...
     """
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9+])\.$"]
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z0-9+])\.$", r"(?<=[A-Za-z0-9])-$"]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])[()\[\]](?=[A-Za-z])", r"(?<=[a-z)\]])\.(?=[A-Z][a-z])",
                r"(?<=[A-Za-z0-9])\((?=\d+\.\d|\d+(?:\.\d+)?[BMK]\b)",

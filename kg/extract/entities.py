@@ -965,10 +965,27 @@ _PROPOSED_BEFORE = re.compile(
 )
 
 
+# "a melody extraction module", "an evidence retrieval mechanism": a part of the system
+# named for what it does.
+_PART_AFTER = re.compile(r" (?:module|mechanism|block|branch|head|layer|component|unit)s?\b")
+
+
+def _named_only_as_parts(text: str, spans: list[Span]) -> set[str]:
+    """Keys of the task terms every mention of which names a part of a system ("a pose
+    estimation module"): the paper uses that technique, it does not work on the task."""
+    parts: dict[str, bool] = {}
+    for span in spans:
+        if span.label_ == "Task":
+            key = normalize_key(span.text)
+            parts[key] = parts.get(key, True) and _PART_AFTER.match(text, span.end_char) is not None
+    return {key for key, part in parts.items() if part}
+
+
 def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[str, str] | None = None) -> list[Span]:
     """Technique terms named as the purpose of the title ("... for Model Merging") are Tasks;
-    task terms named as its means ("... via Workflow Generation") and unlisted ones the paper
-    proposes ("we propose X") are Methods, in every mention of the paper (and its acronym)."""
+    task terms named as its means ("... via Workflow Generation"), unlisted ones the paper
+    proposes ("we propose X") and those named only as parts ("a pose estimation module")
+    are Methods, in every mention of the paper (and its acronym)."""
     text = doc_text(doc)
     retyped: dict[str, str] = {}
     listed: set[tuple[int, int]] | None = None
@@ -992,6 +1009,7 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
             retyped[normalize_key(span.text)] = "Task"
         elif span.label_ == "Task" and _METHOD_BEFORE.search(before):
             retyped[normalize_key(span.text)] = "Method"
+    retyped.update(dict.fromkeys(_named_only_as_parts(text, spans), "Method"))
     if not retyped:
         return spans
     for short, long in (long_forms or {}).items():

@@ -27,6 +27,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.abbreviations import match_long_form
 from kg.extract.patterns import whole_word_offsets, word_alternation
 from kg.extract.sentences import doc_text, sentence_entities
 from kg.extract.sentences import title_end as find_title_end
@@ -170,7 +171,7 @@ def _presented_as_new(
             continue  # "a novel SPARQL-based method", "our 3DETR + MSA model": the name is not what is new
         if _DESCRIBES_NEXT.match(lowered, ent.end_char - start):
             continue  # "a novel FL framework named FedX": what is new is the name that follows
-        if ent.text in seen_before and _TECHNIQUE_NOUN_AFTER.match(lowered, ent.end_char - start) and not before.group().startswith("our"):
+        if ent.text in seen_before and _technique_noun_after(lowered, ent.end_char - start, ent.text) and not before.group().startswith("our"):
             continue  # "a novel SSL framework" after "semi-supervised learning (SSL)"; not "our ToSFiT algorithm"
         between = before.group("between")
         if not (block.search(between) or _NOT_DESCRIBING.search(between) or "," in between.rstrip(", ")):
@@ -232,7 +233,20 @@ _TECHNIQUE_NOUN = (
     r"[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme"
     r"|mechanism|module|paradigm|procedure|process|objective|loss|layer|block|variant)s?"
 )
-_TECHNIQUE_NOUN_AFTER = re.compile(_TECHNIQUE_NOUN + r"\b")
+# "a Mixture-of-Experts (MoE) architecture": the name's acronym may stand between.
+_TECHNIQUE_NOUN_AFTER = re.compile(r"(?: \((?P<acronym>[^()\s]{1,15})\))?" + _TECHNIQUE_NOUN + r"\b")
+
+
+def _technique_noun_after(lowered: str, at: int, name: str) -> bool:
+    """Whether a technique noun follows a name (at `at`), past the name's own acronym: "a
+    transfer learning framework", "a Mixture-of-Experts (MoE) architecture", but not "a
+    diffusion-based Soft Actor-Critic (D2SAC) algorithm", whose acronym names a new thing.
+
+    >>> _technique_noun_after(" (moe) architecture", 0, "Mixture-of-Experts"), _technique_noun_after(" (d2sac) algorithm", 0, "Soft Actor-Critic")
+    (True, False)
+    """
+    match = _TECHNIQUE_NOUN_AFTER.match(lowered, at)
+    return bool(match) and (match.group("acronym") is None or match_long_form(name, match.group("acronym")) == 0)
 
 
 # A name that describes the next one: hyphen-joined to a word ("LDPC-inspired"), or
@@ -289,7 +303,7 @@ def _introduced_after(
             if _DESCRIBES_NEXT.match(lowered, ent.end_char - start) and not _is_title_case_phrase(ent.text):
                 continue  # "we propose the LDPC-inspired X", "an SL framework, named X" (not "a Language-
                 # Centric Omnimodal Embedding framework, termed LCO-Emb": a long name of the same thing)
-            if ((ent.start, ent.end) in listed or ent.text in seen_before) and _TECHNIQUE_NOUN_AFTER.match(lowered, ent.end_char - start):
+            if ((ent.start, ent.end) in listed or ent.text in seen_before) and _technique_noun_after(lowered, ent.end_char - start, ent.text):
                 return []  # "a novel transfer learning framework", "a novel SSL framework" after
                 # "semi-supervised learning (SSL)": a known term describes what is new
             introduced.append(ent)

@@ -965,3 +965,25 @@ def test_relations_a_known_term_before_a_mechanism_noun_describes_the_new_thing(
         nlp, "A study", "Linear attention is fast. We propose a polarity-aware linear attention mechanism for vision.",
     )
     assert ("INTRODUCES", "linear attention") not in relations and ("USES", "linear attention") in relations
+
+
+def test_entities_a_suspended_hyphen_is_no_part_of_the_name_and_complexity_classes_are_nothing(nlp):
+    types = _types(nlp, "SFT- and GRPO-based variants of Vireo-LM fail, since the problem is NP-hard.")
+    assert types["SFT"] == types["GRPO"] == "Method"
+    assert not {"SFT-", "NP"} & set(types)
+
+
+def test_relations_a_known_architecture_with_its_own_acronym_describes_the_new_thing(nlp):
+    introduced = _targets(
+        nlp,
+        "We introduce a Mixture-of-Experts (MoE) architecture with task-level routing. We introduce a deep"
+        " diffusion-based Soft Actor-Critic (QD2SAC) algorithm.",
+        "INTRODUCES",
+    )
+    assert "QD2SAC" in introduced and not {"Mixture-of-Experts", "MoE"} & introduced
+
+
+def test_entities_a_task_named_only_as_a_part_of_the_system_is_a_technique_used(nlp):
+    types = _types(nlp, "Vireo-LM adds a melody extraction module. Pose estimation is hard; our pose estimation module helps.")
+    assert types["melody extraction"] == "Method"
+    assert types["pose estimation"] == types["Pose estimation"] == "Task"
