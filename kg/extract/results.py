@@ -163,13 +163,28 @@ def _nearest(spans: list[Span], sent_start: int, result: FoundResult, bounds: tu
     return min(pool, key=distance).text if pool else None
 
 
+_FOLLOWING_WORD = re.compile(r"\s*([\w\-]+)\s*")
+
+
+def _measures_a_resource(text: str, result: FoundResult, metric_starts: list[int]) -> bool:
+    """Whether a result measures speed, size or cost ("2.8x faster", "41.8% fewer devices"),
+    not the metric the sentence names elsewhere: unless a metric follows ("10% less error")."""
+    following = _FOLLOWING_WORD.match(text, result.end)
+    if not following or following.group(1).lower() not in _cues()["resource_comparatives"]:
+        return False
+    return following.end() not in metric_starts
+
+
 def attach(result: FoundResult, text: str, start: int, metrics: list[Span], datasets: list[Span]) -> FoundResult:
     """The result with the metric and dataset of its clause (else of its sentence).
 
     `text` is the sentence and `start` its offset in the Doc, where the spans live.
     """
     bounds = _clause_bounds(text, result.start, result.end)
-    metric = result.metric or _nearest(metrics, start, result, bounds)
+    if result.metric or _measures_a_resource(text, result, [m.start_char - start for m in metrics]):
+        metric = result.metric
+    else:
+        metric = _nearest(metrics, start, result, bounds)
     dataset = _nearest(datasets, start, result, bounds)
     return FoundResult(result.start, result.end, result.value, result.unit, result.text, metric, dataset)
 

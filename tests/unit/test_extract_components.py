@@ -987,3 +987,8 @@ def test_entities_a_task_named_only_as_a_part_of_the_system_is_a_technique_used(
     types = _types(nlp, "Vireo-LM adds a melody extraction module. Pose estimation is hard; our pose estimation module helps.")
     assert types["melody extraction"] == "Method"
     assert types["pose estimation"] == types["Pose estimation"] == "Task"
+
+
+def test_results_a_speedup_or_a_saving_measures_no_metric_the_sentence_names(nlp):
+    record = _extract(nlp, "A study", "Quorra reaches 92% accuracy, is 2.8x faster and uses 41.8% fewer GPUs, with 10% less error than Vireo-LM.")
+    assert {(r.text, r.metric) for r in record.results} == {("92%", "accuracy"), ("2.8x", None), ("41.8%", None), ("10%", None)}
