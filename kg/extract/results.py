@@ -118,6 +118,8 @@ def find_results(text: str) -> list[FoundResult]:
             found.append(FoundResult(match.start("upper"), match.end(), _number(match.group("upper")), unit, text[match.start("upper") : match.end()]))
         else:
             found.append(FoundResult(match.start(), match.end(), value, unit, match.group().strip()))
+        if unit in ("%", "pp", "points"):
+            found += _listed_before(text, match.start(), unit)
     for match in _TIMES.finditer(text):
         if _times_is_result(text, match.end()):
             found.append(FoundResult(match.start(), match.end(), _number(match.group(1)), "x", match.group()))
@@ -126,6 +128,31 @@ def find_results(text: str) -> list[FoundResult]:
             value = float(_NUMBER_WORDS[match.group("word").lower()])
             found.append(FoundResult(match.start(), match.end(), value, "x", match.group()))
     return sorted(found, key=lambda result: result.start)
+
+
+# "+6.25 and +7.81 points", "by 3.2, 4.1 and 5.0 points": numbers listed before the one
+# that carries their unit (not years: "in 2023 and 45%").
+_LISTED_NUMBERS = re.compile(
+    r"(?<![\w.,/@\-])([+\-]?\d{1,3}(?:\.\d+)?(?:,\s*[+\-]?\d{1,3}(?:\.\d+)?)*),?\s+(?:and|or)\s+$"
+)
+_LISTED_NUMBER = re.compile(r"[+\-]?\d{1,3}(?:\.\d+)?")
+
+
+def _listed_before(text: str, start: int, unit: str) -> list[FoundResult]:
+    """The results a list of bare numbers gives, sharing the unit of the number after it.
+
+    >>> [(r.text, r.value) for r in _listed_before("by +6.25 and +7.81 points", 13, "points")]
+    [('+6.25', 6.25)]
+    """
+    window = max(0, start - 80)
+    listed = _LISTED_NUMBERS.search(text, window, start)
+    if not listed:
+        return []
+    offset = listed.start(1)
+    return [
+        FoundResult(offset + number.start(), offset + number.end(), _number(number.group()), unit, number.group())
+        for number in _LISTED_NUMBER.finditer(listed.group(1))
+    ]
 
 
 _BARE_BEFORE = re.compile(_NUM + r"\s$")

@@ -992,3 +992,11 @@ def test_entities_a_task_named_only_as_a_part_of_the_system_is_a_technique_used(
 def test_results_a_speedup_or_a_saving_measures_no_metric_the_sentence_names(nlp):
     record = _extract(nlp, "A study", "Quorra reaches 92% accuracy, is 2.8x faster and uses 41.8% fewer GPUs, with 10% less error than Vireo-LM.")
     assert {(r.text, r.metric) for r in record.results} == {("92%", "accuracy"), ("2.8x", None), ("41.8%", None), ("10%", None)}
+
+
+def test_results_numbers_listed_before_a_unit_share_it():
+    found = find_results("Quorra gains +6.25 and +7.81 points, and 3.2, 4.1 and 5.0 points; in 2023 and 45% of the data, 1% in mAP@25 and 4.78%.")
+    assert [(r.text, r.unit) for r in found] == [
+        ("+6.25", "points"), ("+7.81 points", "points"), ("3.2", "points"), ("4.1", "points"), ("5.0 points", "points"),
+        ("1%", "%"), ("4.78%", "%"),
+    ]
