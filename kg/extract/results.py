@@ -43,7 +43,8 @@ def _cues() -> dict:
     return json.loads(text)
 
 
-_NUM = r"(?<![\w.,/\-])[+\-]?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)"
+# A sign is no minus after a percentage: "30%-50%" is a range.
+_NUM = r"(?:(?<![\w.,/\-%])[+\-]?|(?<=%[-–]))(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)"
 _UNIT = (
     r"\s?(?:(?P<pp>\s?(?:pp\b|p\.p\.|percentage[\s-]points?\b|%\s?points?\b))"
     r"|(?P<pct>\\?%|\s?percent\b)"

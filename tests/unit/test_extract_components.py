@@ -1000,3 +1000,7 @@ def test_results_numbers_listed_before_a_unit_share_it():
         ("+6.25", "points"), ("+7.81 points", "points"), ("3.2", "points"), ("4.1", "points"), ("5.0 points", "points"),
         ("1%", "%"), ("4.78%", "%"),
     ]
+
+
+def test_results_a_dash_after_a_percentage_opens_the_range_end_not_a_minus():
+    assert [r.text for r in find_results("a success rate of 30%-50%, and gains of -3.2%")] == ["30%", "50%", "-3.2%"]
