@@ -1004,3 +1004,8 @@ def test_results_numbers_listed_before_a_unit_share_it():
 
 def test_results_a_dash_after_a_percentage_opens_the_range_end_not_a_minus():
     assert [r.text for r in find_results("a success rate of 30%-50%, and gains of -3.2%")] == ["30%", "50%", "-3.2%"]
+
+
+def test_entities_a_coined_name_before_competition_or_challenges_is_a_dataset(nlp):
+    types = _types(nlp, "We enter the QuillCup competition and the VireoNet challenges.")
+    assert types["QuillCup"] == types["VireoNet"] == "Dataset"
