@@ -267,6 +267,23 @@ _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between
 _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
 
 
+def retype_model_variants(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Guessed names that are a listed model's name plus variant words ("BERT-Base",
+    "T5-Large", "Vicuna-Chat") are Models; a listed model plus another word is not
+    ("CLIP-Adapter" is a method built on CLIP)."""
+    listed = {span.start: span for span in doc.spans.get(GAZETTEER_KEY, []) if span.label_ == "Model"}
+    variants = type_cues()["model_variant_words"]
+
+    def is_variant(span: Span) -> bool:
+        model = listed.get(span.start)
+        if span.kb_id_ != GUESSED or model is None or model.end > span.end:
+            return False
+        rest = span.text[len(model.text) :]
+        return rest[:1] == "-" and all(word.lower() in variants for word in rest[1:].split("-"))
+
+    return [Span(doc, span.start, span.end, label="Model", span_id=span.id_) if is_variant(span) else span for span in spans]
+
+
 def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
     """Coined names typed only by default, retyped as datasets where the text says so.
 
@@ -807,7 +824,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
             else span
             for span, text_ in zip(kept, texts)
         ]
-    kept = retype_from_context(doc, sorted(kept, key=lambda span: span.start), long_forms)
+    kept = retype_model_variants(doc, sorted(kept, key=lambda span: span.start))
+    kept = retype_from_context(doc, kept, long_forms)
     kept = retype_tasks(doc, kept, title_end, long_forms)
     kept = retype_described_techniques(doc, kept, long_forms)
     kept = sorted(kept + list_peers(doc, kept, title_end), key=lambda span: span.start)

@@ -1009,3 +1009,9 @@ def test_results_a_dash_after_a_percentage_opens_the_range_end_not_a_minus():
 def test_entities_a_coined_name_before_competition_or_challenges_is_a_dataset(nlp):
     types = _types(nlp, "We enter the QuillCup competition and the VireoNet challenges.")
     assert types["QuillCup"] == types["VireoNet"] == "Dataset"
+
+
+def test_entities_a_listed_model_with_variant_words_is_a_model_and_with_another_word_is_not(nlp):
+    types = _types(nlp, "We fine-tune BERT-Base, T5-Large and CLIP-Adapter on a GPU with little SRAM.")
+    assert types["BERT-Base"] == types["T5-Large"] == "Model"
+    assert types["CLIP-Adapter"] == "Method" and "SRAM" not in types
