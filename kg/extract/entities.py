@@ -271,6 +271,8 @@ def retype_model_variants(doc: Doc, spans: list[Span]) -> list[Span]:
     """Guessed names that are a listed model's name plus variant words ("BERT-Base",
     "T5-Large", "Vicuna-Chat") are Models; a listed model plus another word is not
     ("CLIP-Adapter" is a method built on CLIP)."""
+    if not any(span.kb_id_ == GUESSED for span in spans):
+        return spans
     listed = {span.start: span for span in doc.spans.get(GAZETTEER_KEY, []) if span.label_ == "Model"}
     variants = type_cues()["model_variant_words"]
 
