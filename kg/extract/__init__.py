@@ -137,11 +137,15 @@ def unwrap_latex(text: str) -> str:
     'by 58.2% and 48%, 4.7× faster'
     >>> unwrap_latex(r"We present {\em generative clustering} on {Qwen2-VL-7B} and PHI-3~\cite{a2024}, $x^{2}$")
     'We present generative clustering on Qwen2-VL-7B and PHI-3, $x^{2}$'
+    >>> unwrap_latex(r"an {\it episodic Markov decision {process} with growing awareness} (EMDP-GA)")
+    'an episodic Markov decision process with growing awareness (EMDP-GA)'
     """
     if "~" in text:
         text = _TIE.sub(" ", text)
     if "{" in text:
         text = _BARE_BRACES.sub(r"\1", _LATEX_SWITCH.sub(r"\1", _CITATION.sub("", text)))
+        if "{\\" in text:  # a switch around braced words: "{\it decision {process} with X}"
+            text = _LATEX_SWITCH.sub(r"\1", text)
     if "\\" not in text and "$" not in text:
         return text
     for _ in range(2):  # one level of nesting: \textbf{\textit{X}}
