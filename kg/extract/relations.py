@@ -5,7 +5,8 @@ Sentence 0 is the title. The rules (cue words in kg/resources/relation_cues.json
   Benchmark ..."), or the first name after "we propose / introduce / present ..." and
   every coined name ("called X", a new acronym) after such a cue, up to a comparison cue;
   not a name inside the apposition, one the abstract used before, nor a listed term that
-  describes the new thing ("a novel transfer learning framework").
+  describes the new thing ("a novel transfer learning framework"); and the coined names a
+  sentence about the paper's own method lists as its parts ("X consists of two modules: ...").
 - COMPARES_TO: a Model or Method that "outperforms", "than", "compared with", "baselines"
   reach, up to where the clause moves on ("... across settings, including X").
 - USES: any other Model or Method the paper names (not its own contribution).
@@ -358,6 +359,9 @@ def find_relations(
         found += relations
         evaluates_anything = evaluates_anything or (evaluates and index > 0)
     introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
+    parts = _parts_of_own(text, sentences, ents_of, introduced, coined, title_end)
+    found += parts
+    introduced |= {ent.text.lower() for _, ent, _ in parts}
     # An acronym and its long form name one thing: introducing either introduces both.
     ties = doc._.kg_long_forms or {}
     tied = {short.lower(): long.lower() for short, long in ties.items()}
@@ -375,6 +379,56 @@ def find_relations(
     # baseline models show that the SciRGC framework improves ..." compares SciRGC with them.
     found = [relation for relation in found if relation[0] != "COMPARES_TO" or relation[1].text.lower() not in introduced]
     found += _default_relations(found, ents_of, evaluates_anything)
+    return found
+
+
+# "XMusic consists of two core components, XProjector and XComposer", "STAR comprises:
+# (1) Constrained Knowledge Distillation (CKD), ...", "the core module of Quorra is a ...":
+# what the paper's own method is made of.
+_PART_CUE = re.compile(
+    r"\b(?:consists? of|consisting of|comprises?|comprising|composed of"
+    r"|(?:two|three|four|five|six|\d) (?:[\w-]+ ){0,2}?(?:components?|modules?|stages?|parts?|innovations?)"
+    r"|(?:core|key|central|main) (?:innovation|technique|component|module|mechanism|representation|contribution)s?"
+    r" of [\w-]+ (?:is|are))\b"
+)
+# Where a list of parts starts again: ";", "(2)", "ii)", ":".
+_PART_ITEM = re.compile(r";|:|\(?\b(?:\d|i{1,3}|iv|v)\)|\bsecond(?:ly)?,|\bthird,|\bfinally,")
+# A part stands as a list item: its name ends it, not a noun it describes ("HIDA operators").
+_PART_END = re.compile(r"\s*(?:[,;.:)]|and\b|$)|\s*\([^()]{1,20}\)")
+# "each replicating fundamental X", "a DiT-based X": a part is named, not what a clause
+# does or what a part is based on.
+_NOT_A_PART = re.compile(r"\b\w{3,}ing\b|-based\b")
+
+
+def _parts_of_own(
+    text: str, sentences: list[tuple[int, int]], ents_of: list[list[Span]], introduced: set[str], coined: set[str], title_end: int
+) -> list[tuple[str, Span, int]]:
+    """Coined names a sentence about the paper's own method (one naming an `introduced`
+    name before the cue) lists as its parts, unless the abstract named them before."""
+    if not introduced or not coined:
+        return []
+    found = []
+    for index, (start, end) in enumerate(sentences):
+        lowered = text[start:end].lower()
+        cue = _PART_CUE.search(lowered) if index else None
+        if not cue or not any(ent.text.lower() in introduced and ent.start_char - start < cue.end() for ent in ents_of[index]):
+            continue
+        seen_before = _NamedBetween(text, title_end, start)
+        previous = cue.end()
+        for ent in ents_of[index]:
+            at = ent.start_char - start
+            if at < cue.end():
+                continue
+            items = list(_PART_ITEM.finditer(lowered, previous, at))
+            gap = lowered[items[-1].end() if items else previous : at]
+            if _cues()["introduce_block"].search(gap) or _NOT_A_PART.search(gap):
+                continue  # not a part; `previous` stays, so nor are the names after it up to the next item
+            if (
+                ent.label_ != "Task" and ent.text in coined and ent.text.lower() not in introduced
+                and ent.text not in seen_before and _PART_END.match(lowered, ent.end_char - start)
+            ):
+                found.append(("INTRODUCES", ent, index))
+            previous = ent.end_char - start
     return found
 
 

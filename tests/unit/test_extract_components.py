@@ -1015,3 +1015,25 @@ def test_entities_a_listed_model_with_variant_words_is_a_model_and_with_another_
     types = _types(nlp, "We fine-tune BERT-Base, T5-Large and CLIP-Adapter on a GPU with little SRAM.")
     assert types["BERT-Base"] == types["T5-Large"] == "Model"
     assert types["CLIP-Adapter"] == "Method" and "SRAM" not in types
+
+
+def test_relations_the_parts_the_papers_own_method_consists_of_are_introduced(nlp):
+    abstract = (
+        "We propose Quorra, a framework for fast sorting. Quorra consists of two core components: (1) Vireo "
+        "Token Routing (VTR), which routes tokens, and (2) QuillSort, a merge step. "
+        "Quorra also comprises a DiT-based Marlowe Flow (MF) decoder and modules trained with KDist."
+    )
+    introduced = _targets(nlp, abstract, "INTRODUCES")
+    assert {"Quorra", "VTR", "Vireo Token Routing", "QuillSort"} <= introduced
+    # what a part is based on, or a name a clause applies, is not a part
+    assert not {"MF", "Marlowe Flow", "KDist"} & introduced
+
+
+def test_relations_a_sentence_not_about_the_papers_own_method_introduces_no_parts(nlp):
+    abstract = "We propose Quorra for sorting. The Tessary toolkit consists of two modules: Vireo Token Routing (VTR) and QuillSort."
+    assert _targets(nlp, abstract, "INTRODUCES") == {"Quorra"}
+
+
+def test_relations_the_core_module_of_the_papers_method_is_introduced(nlp):
+    abstract = "We propose Quorra for sorting. The core module of Quorra is a Vireo Token Router (VTR) trained end to end."
+    assert {"VTR", "Vireo Token Router"} <= _targets(nlp, abstract, "INTRODUCES")
