@@ -779,9 +779,11 @@ def _metric_subscript_regex() -> re.Pattern:
     # type_cues lower-cases its words; the bases are matched as written ("AP", not "ap").
     text = resources.files("kg.resources").joinpath("type_cues.json").read_text(encoding="utf-8")
     bases = sorted(json.loads(text)["metric_subscript_base"]["Metric"], key=len, reverse=True)
+    # Any name at a cut-off is a measure ("HR@5", "Hits@1", "Avg@8"); a subscript only after a known base.
     return re.compile(
         r"(?<![\w\\])(?:" + "|".join(re.escape(base) for base in bases) + r")"
-        r"(?:_\{[^{}\s]{1,12}\}|_\d{1,3}|@\d{1,3}|@[kK])(?![\w@])"
+        r"(?:_\{[^{}\s]{1,12}\}|_\d{1,3})(?![\w@])"
+        r"|(?<![\w\\@.\-])[A-Za-z][A-Za-z0-9\-]*@(?:\d{1,3}|[kK])(?![\w@])"
     )
 
 
@@ -789,8 +791,8 @@ def find_metric_subscripts(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of measures written with a subscript or a cut-off: "F_1", "AP_{50}",
     "Recall@10", "nDCG@k" (LaTeX and leaderboard notation no list spells out).
 
-    >>> [name for _, _, name in find_metric_subscripts("scored by F_1, AP_{50} and nDCG@10 on X_1")]
-    ['F_1', 'AP_{50}', 'nDCG@10']
+    >>> [name for _, _, name in find_metric_subscripts("scored by F_1, AP_{50}, nDCG@10 and HR@5 on X_1")]
+    ['F_1', 'AP_{50}', 'nDCG@10', 'HR@5']
     """
     return [(match.start(), match.end(), match.group()) for match in _metric_subscript_regex().finditer(text)]
 
@@ -820,6 +822,12 @@ class PatternNames:
     def match(self, doc: Doc) -> list[Span]:
         spans = []
         text = doc_text(doc)
+        if "_" in text or "@" in text:
+            # first, so that a measure keeps its type against the name candidate of its letters ("HR" of "HR@5")
+            for start, end, _ in find_metric_subscripts(text):
+                span = doc.char_span(start, end, alignment_mode="contract")
+                if span is not None and len(span):
+                    spans.append(Span(doc, span.start, span.end, label="Metric"))
         for start, end, name in find_name_candidates(text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -834,11 +842,6 @@ class PatternNames:
             if weakly and _measures_a_percentage(doc, span):
                 type_, weakly = "Metric", False
             spans.append(Span(doc, span.start, span.end, label=type_, kb_id=GUESSED if weakly else ""))
-        if "_" in text or "@" in text:
-            for start, end, _ in find_metric_subscripts(text):
-                span = doc.char_span(start, end, alignment_mode="contract")
-                if span is not None and len(span):
-                    spans.append(Span(doc, span.start, span.end, label="Metric"))
         return spans
 
     def match_terms(self, doc: Doc) -> list[Span]:

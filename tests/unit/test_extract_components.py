@@ -1037,3 +1037,8 @@ def test_relations_a_sentence_not_about_the_papers_own_method_introduces_no_part
 def test_relations_the_core_module_of_the_papers_method_is_introduced(nlp):
     abstract = "We propose Quorra for sorting. The core module of Quorra is a Vireo Token Router (VTR) trained end to end."
     assert {"VTR", "Vireo Token Router"} <= _targets(nlp, abstract, "INTRODUCES")
+
+
+def test_entities_any_name_at_a_cut_off_is_a_metric(nlp):
+    types = _types(nlp, "Quorra reaches 0.41 HR@5 and 38.2% QuillScore@1, over Vireo-LM.")
+    assert types["HR@5"] == types["QuillScore@1"] == "Metric"
