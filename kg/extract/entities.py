@@ -1001,11 +1001,35 @@ def _named_only_as_parts(text: str, spans: list[Span]) -> set[str]:
     return {key for key, part in parts.items() if part}
 
 
+# "adopts iterative token-level editing", "using symbolic regression": the term is the
+# means the paper works with (up to two describing words between, no preposition).
+_MEANS_BEFORE = re.compile(
+    r"\b(?:using|via|through|adopts?|adopting|employs?|employing|appl(?:y|ies|ying)|leverag(?:e|es|ing)|utili[sz](?:e|es|ing)|uses)"
+    r"(?: (?:a|an|the))?(?: (?!(?:on|of|for|in|to|as|at|by|with|from|and|or|experiments?)\b)[\w-]+){0,2}? $"
+)
+# "uses vehicle routing as a testbed", "OCR-based", "MOT models": not the means itself.
+_NOT_MEANS_AFTER = re.compile(r"(?:-based\b| as\b|" + r"[- ](?:models?|framework|algorithms?|filters?|methods?|tools?|systems?)\b)")
+
+
+def _named_only_as_means(text: str, spans: list[Span], title_end: int) -> set[str]:
+    """Keys of the task terms every mention of which in the abstract is the means of a verb
+    ("adopts iterative token-level editing"): the paper applies that technique."""
+    means: dict[str, bool] = {}
+    for span in spans:
+        if span.label_ == "Task" and span.start_char > title_end:
+            key = normalize_key(span.text)
+            before = text[max(0, span.start_char - 50) : span.start_char]
+            is_means = _MEANS_BEFORE.search(before) is not None and not _NOT_MEANS_AFTER.match(text, span.end_char)
+            means[key] = means.get(key, True) and is_means
+    return {key for key, mean in means.items() if mean}
+
+
 def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[str, str] | None = None) -> list[Span]:
     """Technique terms named as the purpose of the title ("... for Model Merging") are Tasks;
     task terms named as its means ("... via Workflow Generation"), unlisted ones the paper
     proposes ("we propose X") and those named only as parts ("a pose estimation module")
-    are Methods, in every mention of the paper (and its acronym)."""
+    or as the means of a verb ("employs sentiment analysis") are Methods, in every mention
+    of the paper (and its acronym)."""
     text = doc_text(doc)
     retyped: dict[str, str] = {}
     listed: set[tuple[int, int]] | None = None
@@ -1030,6 +1054,7 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
         elif span.label_ == "Task" and _METHOD_BEFORE.search(before):
             retyped[normalize_key(span.text)] = "Method"
     retyped.update(dict.fromkeys(_named_only_as_parts(text, spans), "Method"))
+    retyped.update(dict.fromkeys(_named_only_as_means(text, spans, title_end), "Method"))
     if not retyped:
         return spans
     for short, long in (long_forms or {}).items():

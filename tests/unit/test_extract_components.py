@@ -1042,3 +1042,18 @@ def test_relations_the_core_module_of_the_papers_method_is_introduced(nlp):
 def test_entities_any_name_at_a_cut_off_is_a_metric(nlp):
     types = _types(nlp, "Quorra reaches 0.41 HR@5 and 38.2% QuillScore@1, over Vireo-LM.")
     assert types["HR@5"] == types["QuillScore@1"] == "Metric"
+
+
+def test_entities_a_task_term_named_only_as_the_means_of_a_verb_is_a_method(nlp):
+    types = _types(
+        nlp,
+        "Quorra adopts iterative token-level editing and, for speed, employs sentiment analysis. "
+        "We also evaluate Quorra through experiments on travel graph generation, which uses sentiment analysis.",
+    )
+    assert types["token-level editing"] == types["sentiment analysis"] == "Method"
+    assert types["travel graph generation"] == "Task"
+
+
+def test_entities_a_task_term_also_named_as_a_problem_stays_a_task(nlp):
+    types = _types(nlp, "We study sentiment analysis in reviews. Quorra uses sentiment analysis as a testbed and employs OCR-based parsing.")
+    assert types["sentiment analysis"] == "Task"
