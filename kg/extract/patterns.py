@@ -45,6 +45,7 @@ _SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 _YEAR_SUFFIX = re.compile(r"[A-Za-z][-\s]?(?:19[89]\d|20[0-4]\d)$")
 # A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) measures something; it names nothing.
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{1,2}$")
+_SIZE_RANGE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]-\d+(?:\.\d+)?[A-Za-z]$")  # "4B-675B", "2D-3D"
 
 
 def _joins(char: str) -> bool:
@@ -137,11 +138,11 @@ def trim_name(text: str) -> str:
 def is_coined_name(text: str) -> bool:
     """Whether a word looks like a name someone coined.
 
-    >>> [is_coined_name(w) for w in ("GRPO", "RegMean++", "Meta-World", "Self-Supervised", "2023", "X-Bench", "7B")]
-    [True, True, True, False, False, True, False]
+    >>> [is_coined_name(w) for w in ("GRPO", "RegMean++", "Meta-World", "Self-Supervised", "2023", "X-Bench", "7B", "4B-675B")]
+    [True, True, True, False, False, True, False, False]
     """
     core = text.rstrip("+")
-    if _MEASURE.match(core):
+    if _MEASURE.match(core) or _SIZE_RANGE.match(core):
         return False
     segments = core.split("-")
     if any(_is_marked(segment) for segment in segments):

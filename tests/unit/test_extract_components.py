@@ -1057,3 +1057,7 @@ def test_entities_a_task_term_named_only_as_the_means_of_a_verb_is_a_method(nlp)
 def test_entities_a_task_term_also_named_as_a_problem_stays_a_task(nlp):
     types = _types(nlp, "We study sentiment analysis in reviews. Quorra uses sentiment analysis as a testbed and employs OCR-based parsing.")
     assert types["sentiment analysis"] == "Task"
+
+
+def test_patterns_a_range_of_sizes_is_no_name():
+    assert not is_coined_name("4B-675B") and not is_coined_name("2D-3D") and is_coined_name("1GC-7RC")
