@@ -192,6 +192,8 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
             versioned, end = True, j + 1
         elif token.lower() in variants and token[:1].isupper():
             end = j + 1
+        elif "-" in token and _variant_with_version(token, variants):
+            versioned, end = True, j + 1  # "Mistral" + "-Large-3": the tokenizer keeps "Large-3" whole
         elif token.lower() in domains and token[:1].isupper() and doc[j - 1].text == "-":
             end = j + 1  # "Qwen-Audio", "Llama-Guard"; not "Qwen MATH" (a benchmark after a model)
         else:
@@ -200,6 +202,12 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
     if end == span.end or not (versioned or span.label_ == "Model"):
         return span
     return Span(doc, span.start, end, label="Model", span_id=span.id_ if span.label_ == "Model" else "")
+
+
+def _variant_with_version(token: str, variants) -> bool:
+    """"Large-3", "Small-3.1": a variant word and a version number in one token."""
+    word, _, version = token.partition("-")
+    return word[:1].isupper() and word.lower() in variants and _VERSION.match(version) is not None
 
 
 _LOOSE_PREFIXES = frozenset({"post", "pre", "full"})

@@ -1061,3 +1061,9 @@ def test_entities_a_task_term_also_named_as_a_problem_stays_a_task(nlp):
 
 def test_patterns_a_range_of_sizes_is_no_name():
     assert not is_coined_name("4B-675B") and not is_coined_name("2D-3D") and is_coined_name("1GC-7RC")
+
+
+def test_entities_a_listed_model_keeps_a_variant_word_joined_to_its_version(nlp):
+    types = _types(nlp, "Quorra beats Mistral-Large-3 and Claude Opus-4.7 on chest X-ray reports.")
+    assert types["Mistral-Large-3"] == types["Claude Opus-4.7"] == "Model"
+    assert "Mistral" not in types and "X-ray" not in types
