@@ -993,9 +993,9 @@ _PROPOSED_BEFORE = re.compile(
 )
 
 
-# "a melody extraction module", "an evidence retrieval mechanism": a part of the system
-# named for what it does.
-_PART_AFTER = re.compile(r" (?:module|mechanism|block|branch|head|layer|component|unit)s?\b")
+# "a melody extraction module", "an evidence retrieval mechanism", "a Local-Global
+# Extraction (LGE) module": a part of the system named for what it does.
+_PART_AFTER = re.compile(r"(?: \([^()]{1,15}\)|\))? (?:module|mechanism|block|branch|head|layer|component|unit)s?\b")
 
 
 def _named_only_as_parts(text: str, spans: list[Span]) -> set[str]:

@@ -1067,3 +1067,9 @@ def test_entities_a_listed_model_keeps_a_variant_word_joined_to_its_version(nlp)
     types = _types(nlp, "Quorra beats Mistral-Large-3 and Claude Opus-4.7 on chest X-ray reports.")
     assert types["Mistral-Large-3"] == types["Claude Opus-4.7"] == "Model"
     assert "Mistral" not in types and "X-ray" not in types
+
+
+def test_entities_a_task_term_named_as_a_module_with_its_acronym_between_is_a_method(nlp):
+    types = _types(nlp, "Quorra adds a Local-Global Feature Extraction (LGFE) module and is quantized to W4A8 and NVFP4.")
+    assert types["Local-Global Feature Extraction"] == types["LGFE"] == "Method"
+    assert "W4A8" not in types and "NVFP4" not in types
