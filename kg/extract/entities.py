@@ -327,7 +327,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
                 or _ON_BEFORE.search(before)
                 or _named_after_dataset_noun(text, span.start_char)
                 or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 100) : span.start_char])
-                or span.start in gazetteer
+                or (span.start in gazetteer and gazetteer[span.start].end < span.end)
                 or _listed_with(spans, i, text, datasets)
             ) and not described_as_technique(span.text):
                 datasets.add(span.text)
@@ -782,6 +782,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     long_forms: dict[str, str] = {}
     late: list[Span] = []
     domain_short_forms: set[str] = set()
+    unlisted_short_forms: set[str] = set()
     for long, short in doc._.kg_abbreviations or ():
         if normalize_key(short.text) in generic or normalize_key(long.text) in generic:
             if (long.start, long.end) not in known:
@@ -806,6 +807,9 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         (candidates if span.id_ else late).append(span)
         long_forms[short.text] = long.text
         short_known = known.get((short.start, short.end))
+        if short_known is not None and short_known.id_ and not span.id_:
+            # "DoRA (Domain-oriented RAG Assessment)": a listed acronym spelled otherwise is another thing
+            unlisted_short_forms.add(short.text)
         if short_known is None:
             candidates += [
                 Span(doc, mention.start, mention.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_)
@@ -828,7 +832,9 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         long_texts = set(long_forms.values())
         types = {text_: (span.label_, span.kb_id_ == GUESSED) for span, text_ in zip(kept, texts) if text_ in long_texts}
         kept = [
-            Span(doc, span.start, span.end, label=types[long_forms[text_]][0], span_id=span.id_)
+            Span(doc, span.start, span.end, label=types[long_forms[text_]][0], kb_id=GUESSED if types[long_forms[text_]][1] else "")
+            if text_ in unlisted_short_forms and long_forms[text_] in types
+            else Span(doc, span.start, span.end, label=types[long_forms[text_]][0], span_id=span.id_)
             if text_ in long_forms and long_forms[text_] in types
             and (span.label_ != types[long_forms[text_]][0] or (span.kb_id_ == GUESSED and not types[long_forms[text_]][1]))
             else span

@@ -1073,3 +1073,9 @@ def test_entities_a_task_term_named_as_a_module_with_its_acronym_between_is_a_me
     types = _types(nlp, "Quorra adds a Local-Global Feature Extraction (LGFE) module and is quantized to W4A8 and NVFP4.")
     assert types["Local-Global Feature Extraction"] == types["LGFE"] == "Method"
     assert "W4A8" not in types and "NVFP4" not in types
+
+
+def test_entities_a_listed_acronym_spelled_out_as_another_thing_takes_that_things_type(nlp):
+    types = _types(nlp, "We present DoRA (Domain-oriented RAG Assessment), a benchmark of defense documents. Quorra is trained on DoRA.")
+    assert types["DoRA"] == types["Domain-oriented RAG Assessment"] == "Dataset"
+    assert _types(nlp, "We fine-tune with DoRA (Weight-Decomposed Low-Rank Adaptation).")["DoRA"] == "Method"
