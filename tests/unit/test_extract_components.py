@@ -1064,8 +1064,8 @@ def test_patterns_a_range_of_sizes_is_no_name():
 
 
 def test_entities_a_listed_model_keeps_a_variant_word_joined_to_its_version(nlp):
-    types = _types(nlp, "Quorra beats Mistral-Large-3 and Claude Opus-4.7 on chest X-ray reports.")
-    assert types["Mistral-Large-3"] == types["Claude Opus-4.7"] == "Model"
+    types = _types(nlp, "Quorra beats Mistral-Large-3, Claude Opus-4.7 and GPT-5.1 Instant on chest X-ray reports.")
+    assert types["Mistral-Large-3"] == types["Claude Opus-4.7"] == types["GPT-5.1 Instant"] == "Model"
     assert "Mistral" not in types and "X-ray" not in types
 
 
