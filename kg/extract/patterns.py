@@ -814,6 +814,20 @@ def _measures_a_percentage(doc: Doc, span: Span) -> bool:
     return after.lower() in _AFTER_A_MEASURE or not (after[:1].isalnum() or after[:1] == "-")
 
 
+_EDITION_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_EDITION_WORDS = (("shared", "task"), ("challenge",), ("competition",))
+
+
+def _edition_end(doc: Doc, end: int) -> int:
+    """The end of "<year> Shared Task", "<year> Challenge" after a name at `end`, or 0."""
+    if end + 1 >= len(doc) or not _EDITION_YEAR.match(doc[end].text) or not doc[end - 1].whitespace_:
+        return 0
+    for words in _EDITION_WORDS:
+        if tuple(token.lower_ for token in doc[end + 1 : end + 1 + len(words)]) == words:
+            return end + 1 + len(words)
+    return 0
+
+
 class PatternNames:
     """The component: coined names as spans labelled with their guessed type."""
 
@@ -839,6 +853,10 @@ class PatternNames:
             if next_word in _suffix_words() and doc[span.end - 1].whitespace_:
                 span, next_word = doc[span.start : span.end + 1], doc[span.end + 1].text if span.end + 1 < len(doc) else ""
                 name = span.text
+            edition = _edition_end(doc, span.end)
+            if edition:  # "BEA 2025 Shared Task", "NTIRE 2025 Challenge": a challenge is a dataset
+                spans.append(Span(doc, span.start, edition, label="Dataset"))
+                continue
             type_, weakly = guess_type_weakly(name, next_word)
             if weakly and _measures_a_percentage(doc, span):
                 type_, weakly = "Metric", False

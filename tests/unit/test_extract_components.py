@@ -1079,3 +1079,9 @@ def test_entities_a_listed_acronym_spelled_out_as_another_thing_takes_that_thing
     types = _types(nlp, "We present DoRA (Domain-oriented RAG Assessment), a benchmark of defense documents. Quorra is trained on DoRA.")
     assert types["DoRA"] == types["Domain-oriented RAG Assessment"] == "Dataset"
     assert _types(nlp, "We fine-tune with DoRA (Weight-Decomposed Low-Rank Adaptation).")["DoRA"] == "Method"
+
+
+def test_patterns_a_named_challenge_edition_is_one_dataset(nlp):
+    types = _types(nlp, "Quorra ranks first in the QUILL 2025 Shared Task and in the VIREO 2026 challenge.")
+    assert types["QUILL 2025 Shared Task"] == types["VIREO 2026 challenge"] == "Dataset"
+    assert "QUILL" not in types
