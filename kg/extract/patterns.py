@@ -819,12 +819,16 @@ _EDITION_WORDS = (("shared", "task"), ("challenge",), ("competition",))
 
 
 def _edition_end(doc: Doc, end: int) -> int:
-    """The end of "<year> Shared Task", "<year> Challenge" after a name at `end`, or 0."""
+    """The end of "<year> Shared Task", "<year> LiveRAG Challenge" (up to three capitalised
+    words between) after a name at `end`, or 0."""
     if end + 1 >= len(doc) or not _EDITION_YEAR.match(doc[end].text) or not doc[end - 1].whitespace_:
         return 0
-    for words in _EDITION_WORDS:
-        if tuple(token.lower_ for token in doc[end + 1 : end + 1 + len(words)]) == words:
-            return end + 1 + len(words)
+    for start in range(end + 1, min(end + 5, len(doc))):
+        for words in _EDITION_WORDS:
+            if tuple(token.lower_ for token in doc[start : start + len(words)]) == words:
+                return start + len(words)
+        if not doc[start].text[:1].isupper() or not doc[start - 1].whitespace_:
+            return 0
     return 0
 
 

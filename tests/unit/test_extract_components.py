@@ -1082,6 +1082,6 @@ def test_entities_a_listed_acronym_spelled_out_as_another_thing_takes_that_thing
 
 
 def test_patterns_a_named_challenge_edition_is_one_dataset(nlp):
-    types = _types(nlp, "Quorra ranks first in the QUILL 2025 Shared Task and in the VIREO 2026 challenge.")
-    assert types["QUILL 2025 Shared Task"] == types["VIREO 2026 challenge"] == "Dataset"
+    types = _types(nlp, "Quorra ranks first in the QUILL 2025 Shared Task, the VIREO 2026 challenge and the ARX 2025 LiveSort Challenge.")
+    assert types["QUILL 2025 Shared Task"] == types["VIREO 2026 challenge"] == types["ARX 2025 LiveSort Challenge"] == "Dataset"
     assert "QUILL" not in types
