@@ -1085,3 +1085,13 @@ def test_patterns_a_named_challenge_edition_is_one_dataset(nlp):
     types = _types(nlp, "Quorra ranks first in the QUILL 2025 Shared Task, the VIREO 2026 challenge and the ARX 2025 LiveSort Challenge.")
     assert types["QUILL 2025 Shared Task"] == types["VIREO 2026 challenge"] == types["ARX 2025 LiveSort Challenge"] == "Dataset"
     assert "QUILL" not in types
+
+
+def test_results_a_number_in_an_unnamed_measure_takes_no_metric_from_another_clause(nlp):
+    record = _extract(nlp, "A study", (
+        "Quorra shows gains of up to 10.35% in attack resilience, while maintaining competitive accuracy. "
+        "It improves accuracy by 2.1% in sentiment analysis, and by 3.4% in transfer learning."
+    ))
+    metrics = {r.text: r.metric for r in record.results}
+    assert metrics["10.35%"] is None
+    assert metrics["2.1%"] == metrics["3.4%"] == "accuracy"
