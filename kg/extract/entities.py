@@ -256,18 +256,19 @@ _DATASET_LIST_OPENER = re.compile(
     r"\b(?:benchmarks|datasets|corpora|suites|testbeds|environments|games|challenges)\b[^.;:()]{0,60}?(?::| --| —| -)\s*$"
 )
 # "RipVIS, the largest available rip current dataset", "X: a benchmark for ...", "X (XB), a
-# simple chemistry benchmark": a dataset noun heads the apposition that follows the name.
+# simple chemistry benchmark": a dataset noun heads the apposition that follows the name
+# (not "X, an environment-free verifier").
 _DATASET_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-]+){0,6}?"
-    r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?\b",
+    r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?(?![\w-])",
     re.I,
 )
 # "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads
 # the apposition, and no dataset cue elsewhere ("Across 11 benchmarks, Spotlighter") retypes it.
 _METHOD_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,6}?"
-    r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism)\b",
+    r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism)(?![\w-])",
     re.I,
 )
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition

@@ -1095,3 +1095,8 @@ def test_results_a_number_in_an_unnamed_measure_takes_no_metric_from_another_cla
     metrics = {r.text: r.metric for r in record.results}
     assert metrics["10.35%"] is None
     assert metrics["2.1%"] == metrics["3.4%"] == "accuracy"
+
+
+def test_entities_a_hyphenated_dataset_noun_heads_no_dataset_apposition(nlp):
+    types = _types(nlp, "We propose Quorra, an environment-free patch verifier. Across 11 benchmarks, Quorra outperforms Vireo-LM.")
+    assert types["Quorra"] == "Method"
