@@ -268,7 +268,8 @@ _DATASET_APPOSITION_AFTER = re.compile(
 # the apposition, and no dataset cue elsewhere ("Across 11 benchmarks, Spotlighter") retypes it.
 _METHOD_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,6}?"
-    r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism)(?![\w-])",
+    r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism"
+    r"|tool|toolkit|library|engine|solver|verifier|detector|classifier|optimizer)(?![\w-])",
     re.I,
 )
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition

@@ -1100,3 +1100,11 @@ def test_results_a_number_in_an_unnamed_measure_takes_no_metric_from_another_cla
 def test_entities_a_hyphenated_dataset_noun_heads_no_dataset_apposition(nlp):
     types = _types(nlp, "We propose Quorra, an environment-free patch verifier. Across 11 benchmarks, Quorra outperforms Vireo-LM.")
     assert types["Quorra"] == "Method"
+
+
+def test_entities_a_name_described_as_a_tool_is_a_method_whatever_list_it_follows(nlp):
+    types = _types(nlp, (
+        "We introduce Quorra-RT, a dedicated segmentation tool. In our evaluation on scans from the QUILL 2025 Challenge, "
+        "Quorra-RT improves Dice on B200 GPUs."
+    ))
+    assert types["Quorra-RT"] == "Method" and "B200" not in types
