@@ -267,7 +267,7 @@ _DATASET_APPOSITION_AFTER = re.compile(
 # "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads
 # the apposition, and no dataset cue elsewhere ("Across 11 benchmarks, Spotlighter") retypes it.
 _METHOD_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,6}?"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,9}?"
     r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism"
     r"|tool|toolkit|library|engine|solver|verifier|detector|classifier|optimizer)(?![\w-])",
     re.I,

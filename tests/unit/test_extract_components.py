@@ -1108,3 +1108,11 @@ def test_entities_a_name_described_as_a_tool_is_a_method_whatever_list_it_follow
         "Quorra-RT improves Dice on B200 GPUs."
     ))
     assert types["Quorra-RT"] == "Method" and "B200" not in types
+
+
+def test_entities_a_long_apposition_ending_in_a_technique_noun_describes_a_technique(nlp):
+    types = _types(nlp, (
+        "We propose Quorra, a novel cross-trajectory shuffling and summary-content perturbation based data augmentation "
+        "technique. Scores rise on the Quorra-generated dataset."
+    ))
+    assert types["Quorra"] == "Method"
