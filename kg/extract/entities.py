@@ -23,7 +23,7 @@ from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
 from kg.extract.patterns import (
-    DEFAULT_TYPE, GUESSED, generic_keys, guess_type, is_coined_name, is_plural_acronym, term_modifiers_before, term_words,
+    DEFAULT_TYPE, GUESSED, generic_keys, guess_type, guess_type_weakly, is_coined_name, is_plural_acronym, term_modifiers_before, term_words,
     type_cues, whole_word_offsets, word_alternation,
 )
 from kg.extract.sentences import doc_text
@@ -113,6 +113,21 @@ def names_a_domain_thing(long_form: str) -> bool:
     """
     words = long_form.lower().split()
     return words[-1] in type_cues()["domain_head"] and "for" not in words and "in" not in words
+
+
+def _spells_a_modifier(doc: Doc, long: Span, short: Span, known: dict[tuple[int, int], Span]) -> bool:
+    """Whether an unlisted acronym spells out one lower-case compound word nothing types:
+    "autoregressive (AR)", "time-to-first-token (TTFT)", "vision-language-action (VLA)"
+    describe the noun after them; neither they nor the acronym name an entity."""
+    if " " in long.text or any(ch.isdigit() for ch in long.text) or not long.text.islower():
+        return False  # "multi-qa-mpnet-base-dot-v1 (MMPNet)" names a model
+    short_known = known.get((short.start, short.end))
+    if short_known is not None and short_known.id_:
+        return False
+    end = max(long.end, short.end)
+    end += end < len(doc) and doc[end].text == ")"
+    next_word = doc[end].text if end < len(doc) and _pair_typed_by_next_word(doc[end].text) else ""
+    return guess_type_weakly(short.text, next_word, long_form=long.text) == (DEFAULT_TYPE, True)
 
 
 def defines_a_technique_class(long_form: str, short: str) -> bool:
@@ -792,7 +807,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
                 # generic acronym holds its words against shorter terms, then goes.
                 late.append(Span(doc, long.start, long.end, label=_DOMAIN))
             continue
-        if names_a_domain_thing(long.text) and (long.start, long.end) not in known:
+        if (names_a_domain_thing(long.text) or _spells_a_modifier(doc, long, short, known)) and (long.start, long.end) not in known:
             # It holds its words against shorter spans ("International Classification" of
             # Diseases), then goes with its acronym.
             domain_short_forms.add(short.text)

@@ -179,14 +179,14 @@ def guess_type(name: str, next_word: str = "", long_form: str = "") -> str:
     return _guess_type(name, next_word, long_form)[0]
 
 
-def guess_type_weakly(name: str, next_word: str = "") -> tuple[str, bool]:
+def guess_type_weakly(name: str, next_word: str = "", long_form: str = "") -> tuple[str, bool]:
     """guess_type, and whether only the name's look chose it: the default type, or Model for
     letters with digits ("Stream4D", but also a benchmark "MedQA2"), which context may overrule.
 
     >>> guess_type_weakly("Stream4D"), guess_type_weakly("Qwen3-8B"), guess_type_weakly("Stream4D", "benchmark")
     (('Model', True), ('Model', False), ('Dataset', False))
     """
-    return _guess_type(name, next_word, "")
+    return _guess_type(name, next_word, long_form)
 
 
 def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:

@@ -1116,3 +1116,12 @@ def test_entities_a_long_apposition_ending_in_a_technique_noun_describes_a_techn
         "technique. Scores rise on the Quorra-generated dataset."
     ))
     assert types["Quorra"] == "Method"
+
+
+def test_entities_an_acronym_of_one_lower_case_compound_word_names_nothing(nlp):
+    types = _types(nlp, (
+        "Unlike autoregressive (AR) models, Quorra cuts time-to-first-token (TTFT) for vision-language-action (VLA) "
+        "policies with GRPO. AR decoding is slow."
+    ))
+    assert not {"AR", "autoregressive", "TTFT", "time-to-first-token", "VLA", "vision-language-action"} & set(types)
+    assert types["GRPO"] == "Method"
