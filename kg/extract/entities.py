@@ -765,6 +765,12 @@ def _short_form_mentions(doc: Doc, text: str, short: Span) -> list[Span]:
     return mentions
 
 
+def _every_mention(doc: Doc, text: str, name: str, label: str) -> list[Span]:
+    """A span for every whole-word mention of `name` in the Doc."""
+    spans = (doc.char_span(start, start + len(name), label=label) for start in whole_word_offsets(text, name))
+    return [span for span in spans if span is not None]
+
+
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     """The final entity spans of a Doc and its acronym ties {short text: long text}."""
     generic = generic_keys()
@@ -808,10 +814,10 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
                 late.append(Span(doc, long.start, long.end, label=_DOMAIN))
             continue
         if (names_a_domain_thing(long.text) or _spells_a_modifier(doc, long, short, known)) and (long.start, long.end) not in known:
-            # It holds its words against shorter spans ("International Classification" of
-            # Diseases), then goes with its acronym.
+            # Both hold their words against shorter spans ("International Classification" of
+            # Diseases, the "EM" of "cryo-EM"), then go.
             domain_short_forms.add(short.text)
-            late.append(Span(doc, long.start, long.end, label=_DOMAIN))
+            late += [Span(doc, long.start, long.end, label=_DOMAIN), *_every_mention(doc, text, short.text, _DOMAIN)]
             continue
         if modified_short_form(short.text) and normalize_key(short.text.split()[-1].removesuffix("s")) in generic:
             continue  # "Embodied AI", "Video LLMs": a field or a class, as the bare acronym is

@@ -1125,3 +1125,13 @@ def test_entities_an_acronym_of_one_lower_case_compound_word_names_nothing(nlp):
     ))
     assert not {"AR", "autoregressive", "TTFT", "time-to-first-token", "VLA", "vision-language-action"} & set(types)
     assert types["GRPO"] == "Method"
+
+
+def test_entities_an_acronym_of_a_domain_thing_names_nothing_and_hides_no_metric(nlp):
+    types = _types(nlp, (
+        "Quorra separates mild cognitive impairment (MCI) from dementia using cryogenic electron microscopy (cryo-EM) "
+        "and lessons from software engineering (SE). MCI and cryo-EM maps matter; we report EM."
+    ))
+    assert not {"MCI", "mild cognitive impairment", "cryo-EM", "SE", "software engineering"} & set(types)
+    assert types["EM"] == "Metric"
+    assert [m.text for m in _extract(nlp, "A study", "We report cryo-EM (cryogenic electron microscopy) maps and EM.").mentions] == ["EM"]
