@@ -11,6 +11,7 @@ candidates overlap, the longest wins ("LLaMA-2-7B", not "LLaMA"); generic names 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -23,8 +24,8 @@ from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
 from kg.extract.patterns import (
-    DEFAULT_TYPE, GUESSED, generic_keys, guess_type, guess_type_weakly, is_coined_name, is_plural_acronym, term_modifiers_before, term_words,
-    type_cues, whole_word_offsets, word_alternation,
+    DEFAULT_TYPE, GUESSED, generic_keys, guess_type, guess_type_weakly, is_coined_name, is_plural_acronym,
+    term_modifiers_before, term_words, type_cues, whole_word_offsets, word_alternation,
 )
 from kg.extract.sentences import doc_text
 from kg.extract.sentences import title_end as find_title_end
@@ -219,7 +220,7 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, end, label="Model", span_id=span.id_ if span.label_ == "Model" else "")
 
 
-def _variant_with_version(token: str, variants) -> bool:
+def _variant_with_version(token: str, variants: Container[str]) -> bool:
     """"Large-3", "Small-3.1": a variant word and a version number in one token."""
     word, _, version = token.partition("-")
     return word[:1].isupper() and word.lower() in variants and _VERSION.match(version) is not None
@@ -813,7 +814,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
                 # generic acronym holds its words against shorter terms, then goes.
                 late.append(Span(doc, long.start, long.end, label=_DOMAIN))
             continue
-        if (names_a_domain_thing(long.text) or _spells_a_modifier(doc, long, short, known)) and (long.start, long.end) not in known:
+        domain_pair = names_a_domain_thing(long.text) or _spells_a_modifier(doc, long, short, known)
+        if domain_pair and (long.start, long.end) not in known:
             # Both hold their words against shorter spans ("International Classification" of
             # Diseases, the "EM" of "cryo-EM"), then go.
             domain_short_forms.add(short.text)
@@ -854,13 +856,17 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         texts = [span.text for span in kept]
         long_texts = set(long_forms.values())
         types = {text_: (span.label_, span.kb_id_ == GUESSED) for span, text_ in zip(kept, texts) if text_ in long_texts}
+
+        def tied(span: Span, text_: str) -> Span:
+            long_type, long_guessed = types[long_forms[text_]]
+            if text_ in unlisted_short_forms:  # not the listed entity: no id, guessed as its long form is
+                return Span(doc, span.start, span.end, label=long_type, kb_id=GUESSED if long_guessed else "")
+            if span.label_ != long_type or (span.kb_id_ == GUESSED and not long_guessed):
+                return Span(doc, span.start, span.end, label=long_type, span_id=span.id_)
+            return span
+
         kept = [
-            Span(doc, span.start, span.end, label=types[long_forms[text_]][0], kb_id=GUESSED if types[long_forms[text_]][1] else "")
-            if text_ in unlisted_short_forms and long_forms[text_] in types
-            else Span(doc, span.start, span.end, label=types[long_forms[text_]][0], span_id=span.id_)
-            if text_ in long_forms and long_forms[text_] in types
-            and (span.label_ != types[long_forms[text_]][0] or (span.kb_id_ == GUESSED and not types[long_forms[text_]][1]))
-            else span
+            tied(span, text_) if text_ in long_forms and long_forms[text_] in types else span
             for span, text_ in zip(kept, texts)
         ]
     kept = retype_model_variants(doc, sorted(kept, key=lambda span: span.start))

@@ -221,7 +221,8 @@ def attach(
 ) -> FoundResult:
     """The result with the metric and dataset of its clause (else of its sentence).
 
-    `text` is the sentence and `start` its offset in the Doc, where the spans live.
+    `text` is the sentence and `start` its offset in the Doc, where the spans live; `others`
+    are the sentence's other entities ("by 0.9% in sentiment analysis" names where, not what).
     """
     bounds = _clause_bounds(text, result.start, result.end)
     metric_starts = [m.start_char - start for m in metrics]
