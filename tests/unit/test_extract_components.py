@@ -1112,10 +1112,11 @@ def test_entities_a_name_described_as_a_tool_is_a_method_whatever_list_it_follow
 
 def test_entities_a_long_apposition_ending_in_a_technique_noun_describes_a_technique(nlp):
     types = _types(nlp, (
-        "We propose Quorra, a novel cross-trajectory shuffling and summary-content perturbation based data augmentation "
-        "technique. Scores rise on the Quorra-generated dataset."
+        "We propose QuillAug, a novel cross-trajectory shuffling and summary-content perturbation based data augmentation "
+        "technique that boosts accuracy. We find that TP correlates with user-encoder performance on the "
+        "QuillAug-generated dataset."
     ))
-    assert types["Quorra"] == "Method"
+    assert types["QuillAug"] == "Method"
 
 
 def test_entities_an_acronym_of_one_lower_case_compound_word_names_nothing(nlp):
