@@ -1033,15 +1033,20 @@ _PROPOSED_BEFORE = re.compile(
 _PART_AFTER = re.compile(r"(?: \([^()]{1,15}\)|\))? (?:module|mechanism|block|branch|head|layer|component|unit)s?\b")
 
 
-def _named_only_as_parts(text: str, spans: list[Span]) -> set[str]:
-    """Keys of the task terms every mention of which names a part of a system ("a pose
-    estimation module"): the paper uses that technique, it does not work on the task."""
-    parts: dict[str, bool] = {}
+def _tasks_every_mention_of(spans: list[Span], passes) -> set[str]:
+    """Keys of the task terms every mention of which `passes` (a test of one span)."""
+    every: dict[str, bool] = {}
     for span in spans:
         if span.label_ == "Task":
             key = normalize_key(span.text)
-            parts[key] = parts.get(key, True) and _PART_AFTER.match(text, span.end_char) is not None
-    return {key for key, part in parts.items() if part}
+            every[key] = every.get(key, True) and passes(span)
+    return {key for key, all_pass in every.items() if all_pass}
+
+
+def _named_only_as_parts(text: str, spans: list[Span]) -> set[str]:
+    """Keys of the task terms every mention of which names a part of a system ("a pose
+    estimation module"): the paper uses that technique, it does not work on the task."""
+    return _tasks_every_mention_of(spans, lambda span: _PART_AFTER.match(text, span.end_char) is not None)
 
 
 # "adopts iterative token-level editing", "using symbolic regression": the term is the
@@ -1057,14 +1062,13 @@ _NOT_MEANS_AFTER = re.compile(r"(?:-based\b| as\b|" + r"[- ](?:models?|framework
 def _named_only_as_means(text: str, spans: list[Span], title_end: int) -> set[str]:
     """Keys of the task terms every mention of which in the abstract is the means of a verb
     ("adopts iterative token-level editing"): the paper applies that technique."""
-    means: dict[str, bool] = {}
-    for span in spans:
-        if span.label_ == "Task" and span.start_char > title_end:
-            key = normalize_key(span.text)
-            before = text[max(0, span.start_char - 50) : span.start_char]
-            is_means = _MEANS_BEFORE.search(before) is not None and not _NOT_MEANS_AFTER.match(text, span.end_char)
-            means[key] = means.get(key, True) and is_means
-    return {key for key, mean in means.items() if mean}
+
+    def is_means(span: Span) -> bool:
+        before = text[max(0, span.start_char - 50) : span.start_char]
+        return _MEANS_BEFORE.search(before) is not None and not _NOT_MEANS_AFTER.match(text, span.end_char)
+
+    abstract = [span for span in spans if span.start_char > title_end]
+    return _tasks_every_mention_of(abstract, is_means)
 
 
 def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[str, str] | None = None) -> list[Span]:
