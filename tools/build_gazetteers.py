@@ -61,6 +61,7 @@ MAX_WORDS = 8  # longer strings are descriptions, not names, and slow the matche
 # two term lists (Papers with Code tasks include techniques such as "Mixture-of-Experts").
 PRECEDENCE = ("Model", "Dataset", "Metric", "Method", "Task")
 TERM_TYPES = {"Method", "Task", "Metric"}  # mostly common-noun terms: "image captioning"
+DATASET_NOUNS = {"benchmark", "benchmarks", "dataset", "datasets", "corpus", "corpora", "challenge"}
 PROPER_TYPES = {"Dataset", "Model"}  # proper names: "ImageNet", "GPT-4"
 # A word is ordinary when abstracts write it in lower case at least this often (and at
 # least as often as capitalised in mid-sentence).
@@ -312,6 +313,8 @@ def form_ok(form: str, typ: str, cur: Curation, alias: bool) -> bool:
     [True, False, True, False, False]
     >>> [form_ok(n, "Dataset", cur, alias=False) for n in ("RACE", "MultiRC")]
     [False, True]
+    >>> [form_ok(n, "Task", cur, alias=False) for n in ("MTEB Benchmark", "dataset distillation")]
+    [False, True]
     """
     key = normalize_key(form)
     if not is_usable_form(form) or cur.stopped(key, typ) or (alias and key in cur.stop_aliases):
@@ -322,6 +325,8 @@ def form_ok(form: str, typ: str, cur: Curation, alias: bool) -> bool:
         return False
     if key in cur.keep_names:
         return True
+    if typ in TERM_TYPES and form.split()[-1].lower() in DATASET_NOUNS:
+        return False  # "MTEB Benchmark", "vietnamese datasets" filed as tasks: a dataset or none
     if typ in PROPER_TYPES and key in cur.ordinary_phrases:
         return False  # "Hate Speech", "Experimental Results" as dataset names
     # Ordinary single words: never as proper names or capitalised terms ("Time", "Spot");

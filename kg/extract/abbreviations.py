@@ -24,6 +24,7 @@ _PARENTHESIS = re.compile(r"\(\s*([^()\s][^()]{0,15}?)\s*\)")
 # "RARE (Redundancy-Aware Retrieval Evaluation)": the short form first, its long form inside.
 _BRACKETED_WORDS = re.compile(r" \(([^()\s][^()]{3,150}?)\)")
 _WORD = re.compile(r"\S+")
+_QUOTES = "\"'“”‘’"
 # A long form never reaches across punctuation.
 _LONG_FORM_STOP = re.compile(r"[.,;:()\[\]\n]")
 
@@ -133,7 +134,7 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
         modifier = modified_short_form(short)
         if not (is_short_form(short) or modifier):
             continue
-        before = text[: match.start()].rstrip()
+        before = text[: match.start()].rstrip().rstrip(_QUOTES)  # '"Divide-and-Conquer Attack" (DACA)'
         stop = max((m.end() for m in _LONG_FORM_STOP.finditer(before, max(0, len(before) - 120))), default=0)
         # At most min(|short| + 5, 2 |short|) words before the parenthesis, as in the paper.
         word_starts = [m.start() for m in _WORD.finditer(before, stop)][-min(len(short) + 5, 2 * len(short)) :]
@@ -144,6 +145,8 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
         if offset is None or (modifier and window[offset:].split()[0].lower() != modifier.lower()):
             continue  # "Safe Reinforcement Learning (Safe RL)": the long form opens with the same word
         long_start = word_starts[-len(window[offset:].split())]
+        while text[long_start] in _QUOTES:
+            long_start += 1
         long = doc.char_span(long_start, len(before), alignment_mode="expand")
         short_span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if long is not None and short_span is not None and long.text != short_span.text:

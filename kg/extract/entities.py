@@ -176,11 +176,20 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     next_word = doc[end].text if end < len(doc) else ""
     if not _pair_typed_by_next_word(next_word):
         next_word = ""
-    type_ = guess_type(short.text, next_word, long_form=long.text)
+    type_, weakly = guess_type_weakly(short.text, next_word, long_form=long.text)
     # A capitalised long form typed by default may still be a dataset's name; a lower-case
-    # one ("human-robot interaction (HRI)") is a term.
-    guessed = type_ == DEFAULT_TYPE and not long.text.islower()
+    # one ("human-robot interaction (HRI)", or "Reinforcement learning from ..." opening a
+    # sentence) is a term, and so is one ending in a technique's head word ("... Learning").
+    guessed = weakly and type_ == DEFAULT_TYPE and not _lower_case_phrase(doc, long)
     return Span(doc, long.start, long.end, label=type_, kb_id=GUESSED if guessed else "")
+
+
+def _lower_case_phrase(doc: Doc, span: Span) -> bool:
+    """Whether a span is written in lower case, but for a capital opening its sentence."""
+    text = span.text
+    if span.start_char in {start for start, _ in doc._.kg_sentences or ()}:
+        text = text[:1].lower() + text[1:]
+    return text.islower()
 
 
 # A dotted version has a one-digit major number ("2.5", "3.1", "v1.5"): "IIRC 25.5" is a score.
@@ -293,12 +302,20 @@ _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between
 _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
 
 
+# "Quorra-Chat (8B)", "Vireo (69B-A3B)", "Marlowe (110M parameters)": a name given a
+# model's size. Millions without "parameters" are as often a dataset's rows ("(45M)").
+_MODEL_SIZE_AFTER = re.compile(r" \((?:\d+(?:\.\d+)?[BT](?:-A\d+(?:\.\d+)?[BT])?|\d+(?:\.\d+)?[KMBT] parameters)\)")
+
+
 def retype_model_variants(doc: Doc, spans: list[Span]) -> list[Span]:
     """Guessed names that are a listed model's name plus variant words ("BERT-Base",
-    "T5-Large", "Vicuna-Chat") are Models; a listed model plus another word is not
-    ("CLIP-Adapter" is a method built on CLIP)."""
+    "T5-Large", "Vicuna-Chat") or that are given a model's size ("Quorra-Chat (8B)") are
+    Models; a listed model plus another word is not ("CLIP-Adapter" is a method built on
+    CLIP)."""
     if not any(span.kb_id_ == GUESSED for span in spans):
         return spans
+    text = doc_text(doc)
+    sized = {span.text for span in spans if span.kb_id_ == GUESSED and _MODEL_SIZE_AFTER.match(text, span.end_char)}
     listed = {span.start: span for span in doc.spans.get(GAZETTEER_KEY, []) if span.label_ == "Model"}
     variants = type_cues()["model_variant_words"]
 
@@ -309,7 +326,11 @@ def retype_model_variants(doc: Doc, spans: list[Span]) -> list[Span]:
         rest = span.text[len(model.text) :]
         return rest[:1] == "-" and all(word.lower() in variants for word in rest[1:].split("-"))
 
-    return [Span(doc, span.start, span.end, label="Model", span_id=span.id_) if is_variant(span) else span for span in spans]
+    return [
+        Span(doc, span.start, span.end, label="Model", span_id=span.id_)
+        if is_variant(span) or (span.kb_id_ == GUESSED and span.text in sized) else span
+        for span in spans
+    ]
 
 
 def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
@@ -1055,8 +1076,12 @@ _MEANS_BEFORE = re.compile(
     r"\b(?:using|via|through|adopts?|adopting|employs?|employing|appl(?:y|ies|ying)|leverag(?:e|es|ing)|utili[sz](?:e|es|ing)|uses)"
     r"(?: (?:a|an|the))?(?: (?!(?:on|of|for|in|to|as|at|by|with|from|and|or|experiments?)\b)[\w-]+){0,2}? $"
 )
-# "uses vehicle routing as a testbed", "OCR-based", "MOT models": not the means itself.
-_NOT_MEANS_AFTER = re.compile(r"(?:-based\b| as\b|" + r"[- ](?:models?|framework|algorithms?|filters?|methods?|tools?|systems?)\b)")
+# "uses vehicle routing as a testbed", "OCR-based", "MOT models", "leveraging question
+# answering (QA) data": not the means itself.
+_NOT_MEANS_AFTER = re.compile(
+    r"(?:-based\b| as\b|(?: \([^()]{1,20}\))?"
+    r"[- ](?:models?|framework|algorithms?|filters?|methods?|tools?|systems?|data|datasets?|benchmarks?|corpora|corpus|labels)\b)"
+)
 
 
 def _named_only_as_means(text: str, spans: list[Span], title_end: int) -> set[str]:

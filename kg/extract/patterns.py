@@ -45,7 +45,8 @@ _SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 _YEAR_SUFFIX = re.compile(r"[A-Za-z][-\s]?(?:19[89]\d|20[0-4]\d)$")
 # A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) measures something; it names nothing.
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{1,2}$")
-_SIZE_RANGE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]-\d+(?:\.\d+)?[A-Za-z]$")  # "4B-675B", "2D-3D"
+# "4B-675B", "2D-3D", and a mixture of experts' total and active sizes "69B-A3B"
+_SIZE_RANGE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]-A?\d+(?:\.\d+)?[A-Za-z]$")
 
 
 def _joins(char: str) -> bool:

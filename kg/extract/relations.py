@@ -78,9 +78,12 @@ def _sentence_relations(
     found: list[tuple[str, Span, int]] = []
     intros = list(cues["introduce"].finditer(lowered))
     compare = cues["compare"].search(lowered)
-    if intros and cues["introduce_subjects"].search(lowered):
+    subjects = [match.end() for match in cues["introduce_subjects"].finditer(lowered)] if intros else []
+    if subjects:
         # "we propose searching ... and introduce X": each cue reaches up to the next one.
         for intro, following in zip(intros, [*intros[1:], None]):
+            if not _has_own_subject(lowered, subjects, intro.start()):
+                continue
             stop = compare.start() if compare and compare.start() > intro.end() else len(lowered)
             stop = min(stop, following.start()) if following else stop
             after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
@@ -106,6 +109,16 @@ def _sentence_relations(
             if not any(a <= ent.start_char - start < b for a, b in training)
         ]
     return found, evaluates
+
+
+def _has_own_subject(lowered: str, subject_ends: list[int], cue_start: int) -> bool:
+    """Whether an introducing cue has the paper as its subject: one stands after the cue
+    ("X is proposed in this paper") or before it in the same clause ("we observe two
+    strengths: X offers ..." is not the paper offering X)."""
+    return any(end > cue_start or not _CLAUSE_BREAK.search(lowered, end, cue_start) for end in subject_ends)
+
+
+_CLAUSE_BREAK = re.compile(r"[:;]")
 
 
 # "pretrain Vireo-LM on X": a training verb, at most three words, then "on".
@@ -238,6 +251,11 @@ _TECHNIQUE_NOUN = (
 _TECHNIQUE_NOUN_AFTER = re.compile(r"(?: \((?P<acronym>[^()\s]{1,15})\))?" + _TECHNIQUE_NOUN + r"\b")
 
 
+# "we propose a ... detection framework and show how the X loop ...": the object was a
+# description, and words other than its name follow it.
+_DESCRIBED_BEFORE = re.compile(_TECHNIQUE_NOUN + r"(?![\w-]) +(?:and|or|as|is|are|can|to|in|at)\b")
+
+
 def _technique_noun_after(lowered: str, at: int, name: str) -> bool:
     """Whether a technique noun follows a name (at `at`), past the name's own acronym: "a
     transfer learning framework", "a Mixture-of-Experts (MoE) architecture", but not "a
@@ -299,7 +317,7 @@ def _introduced_after(
     for ent in after:
         gap = lowered[previous : ent.start_char - start]
         if not introduced:
-            if not _names_the_object(gap):
+            if not _names_the_object(gap) or _DESCRIBED_BEFORE.search(gap):
                 return []
             if _DESCRIBES_NEXT.match(lowered, ent.end_char - start) and not _is_title_case_phrase(ent.text):
                 continue  # "we propose the LDPC-inspired X", "an SL framework, named X" (not "a Language-
