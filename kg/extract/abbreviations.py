@@ -25,6 +25,8 @@ _PARENTHESIS = re.compile(r"\(\s*([^()\s][^()]{0,15}?)\s*\)")
 _BRACKETED_WORDS = re.compile(r" \(([^()\s][^()]{3,150}?)\)")
 _WORD = re.compile(r"\S+")
 _QUOTES = "\"'“”‘’"
+# A lower-case kind noun after a name, which its acronym may or may not spell.
+_DESCRIBING_NOUN = re.compile(r" (framework|method|approach|pipeline|strategy|scheme|mechanism|technique|module)$")
 # A long form never reaches across punctuation.
 _LONG_FORM_STOP = re.compile(r"[.,;:()\[\]\n]")
 
@@ -86,6 +88,8 @@ def match_long_form(words: str, short: str) -> int | None:
 
 _INITIALS = re.compile(r"[A-Z]{2,8}")
 _WORD_PART = re.compile(r"[^\s\-]+")
+# Lower-case words a long form's initials skip: "Learning with Effective Reflection Rewards".
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "for", "with", "and", "in", "on", "to", "via", "from", "by", "at"})
 
 
 def _initials_start(words: str, short: str) -> int | None:
@@ -97,10 +101,13 @@ def _initials_start(words: str, short: str) -> int | None:
     >>> words = "competitive Concordance Correlation Coefficient"
     >>> words[match_long_form(words, "CCC"):]
     'Concordance Correlation Coefficient'
+    >>> words = "introduce Reinforcement Learning with Effective Reflection Rewards"
+    >>> words[match_long_form(words, "RLERR"):]
+    'Reinforcement Learning with Effective Reflection Rewards'
     """
     if not _INITIALS.fullmatch(short):
         return None
-    parts = list(_WORD_PART.finditer(words))[-len(short) :]
+    parts = [part for part in _WORD_PART.finditer(words) if not _is_function_word(words, part)][-len(short) :]
     if len(parts) < len(short) or "".join(part.group()[0] for part in parts).upper() != short:
         return None
     return words.rfind(" ", 0, parts[0].start()) + 1
@@ -125,6 +132,27 @@ def _short_then_long(doc: Doc, text: str) -> list[tuple[Span, Span]]:
     return pairs
 
 
+def _names_before_its_kind(window: str, short: str) -> bool:
+    """Whether the words before an acronym end in a kind noun the acronym does not spell:
+    "a Task-Conditioned Latent Alignment framework (TCLA)" names the framework's name.
+
+    >>> _names_before_its_kind("a Quill Sort framework", "QS"), _names_before_its_kind("a Quill Sort framework", "QSF")
+    (True, False)
+    """
+    kind = _DESCRIBING_NOUN.search(window)
+    return (
+        kind is not None
+        and short.rstrip("s")[-1:].lower() != kind.group(1)[0]
+        and match_long_form(window[: kind.start()], short) is not None
+    )
+
+
+def _is_function_word(words: str, part: re.Match) -> bool:
+    """Whether a word part is a whole small word ("with"), not a piece of one ("in-domain")."""
+    whole = (part.start() == 0 or words[part.start() - 1] == " ") and (part.end() == len(words) or words[part.end()] == " ")
+    return whole and part.group() in _FUNCTION_WORDS
+
+
 def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     """(long form, short form) spans for every "long form (SHORT)" and "SHORT (long form)" in a Doc."""
     text = doc_text(doc)
@@ -141,6 +169,8 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
         if not word_starts:
             continue
         window = " ".join(before[word_starts[0] :].split())
+        if len(word_starts) > 1 and _names_before_its_kind(window, short):
+            window, before, word_starts = window[: window.rfind(" ")], before[: word_starts[-1]].rstrip(), word_starts[:-1]
         offset = match_long_form(window, short)
         if offset is None or (modifier and window[offset:].split()[0].lower() != modifier.lower()):
             continue  # "Safe Reinforcement Learning (Safe RL)": the long form opens with the same word

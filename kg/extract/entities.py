@@ -174,6 +174,8 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     end = max(long.end, short.end)
     end += end < len(doc) and doc[end].text == ")"
     next_word = doc[end].text if end < len(doc) else ""
+    if long.end < short.start - 1:  # "a Quill Alignment framework (QA)": the kind noun before the bracket
+        next_word = doc[long.end].text
     if not _pair_typed_by_next_word(next_word):
         next_word = ""
     type_, weakly = guess_type_weakly(short.text, next_word, long_form=long.text)
@@ -839,8 +841,11 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         if domain_pair and (long.start, long.end) not in known:
             # Both hold their words against shorter spans ("International Classification" of
             # Diseases, the "EM" of "cryo-EM"), then go.
-            domain_short_forms.add(short.text)
-            late += [Span(doc, long.start, long.end, label=_DOMAIN), *_every_mention(doc, text, short.text, _DOMAIN)]
+            # "Advanced Persistent Threats (APTs)" also hides "APT anomalies"
+            forms = {short.text, short.text[:-1]} if is_plural_acronym(short.text) else {short.text}
+            domain_short_forms |= forms
+            late += [Span(doc, long.start, long.end, label=_DOMAIN)]
+            late += [mention for form in forms for mention in _every_mention(doc, text, form, _DOMAIN)]
             continue
         if modified_short_form(short.text) and normalize_key(short.text.split()[-1].removesuffix("s")) in generic:
             continue  # "Embodied AI", "Video LLMs": a field or a class, as the bare acronym is
@@ -870,6 +875,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         and brackets_balanced(name) and name not in domain_short_forms
     ]
     kept = filter_spans(_to_longer_names(doc, [_extend(doc, span) for span in kept]))
+    long_forms.update(_spelled_elsewhere(kept, long_forms))
     if long_forms:
         # An acronym tied to a long form takes the long form's type everywhere in the Doc,
         # settled when the long form's is: "multi-agent debate (MAD)" keeps MAD a method
@@ -895,7 +901,55 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     kept = retype_tasks(doc, kept, title_end, long_forms)
     kept = retype_described_techniques(doc, kept, long_forms)
     kept = sorted(kept + list_peers(doc, kept, title_end), key=lambda span: span.start)
-    return kept, long_forms
+    return _listed_type_everywhere(doc, kept), long_forms
+
+
+def _listed_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name one of whose mentions is a listed entry has that entry's type and id at every
+    mention: the title's "Detection Transformer" is the abstract's "Detection Transformer (DETR)"."""
+    listed = {span.text: span for span in spans if span.id_}
+    return [
+        Span(doc, span.start, span.end, label=listed[span.text].label_, span_id=listed[span.text].id_)
+        if not span.id_ and span.text in listed and span.label_ != listed[span.text].label_ else span
+        for span in spans
+    ]
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+_INITIAL_SKIPS = frozenset({"a", "an", "the", "of", "for", "with", "and", "in", "on", "to", "via", "from", "by", "at"})
+
+
+def _initials(name: str) -> set[str]:
+    """The capital initials of a name's words, hyphenated parts apart and small words skipped;
+    a small word inside a hyphenated one may count or not ("in-context", "signal-to-noise").
+
+    >>> sorted(_initials("automatic speech recognition")), sorted(_initials("signal-to-noise ratio"))
+    (['ASR'], ['SNR', 'STNR'])
+    """
+    words = [word.split("-") for word in name.split() if word not in _INITIAL_SKIPS]
+    every = "".join(part[0] for parts in words for part in parts if part)
+    content = "".join(part[0] for parts in words for part in parts if part and part not in _INITIAL_SKIPS)
+    return {every.upper(), content.upper()}
+
+
+def _spelled_elsewhere(spans: list[Span], long_forms: dict[str, str]) -> dict[str, str]:
+    """{acronym: long form} for unlisted acronyms never defined in brackets whose letters are
+    the initials of exactly one longer name in the same text: "incomplete MSA" after the
+    title's "Multimodal Sentiment Analysis"."""
+    acronyms = {span.text for span in spans if not span.id_ and span.text not in long_forms and _ACRONYM.fullmatch(span.text)}
+    if not acronyms:
+        return {}
+    by_initials: dict[str, set[str]] = {}
+    for span in spans:
+        if " " in span.text or "-" in span.text:
+            for initials in _initials(span.text):
+                by_initials.setdefault(initials, set()).add(span.text)
+    found = {}
+    for acronym in acronyms:
+        names = by_initials.get(acronym.removesuffix("s") if acronym[-1] == "s" else acronym, set())
+        if len({name.lower() for name in names}) == 1:
+            found[acronym] = min(names)
+    return found
 
 
 _LIST_REGION = re.compile(r"[^;:()\[\]]+")  # a list does not run across these

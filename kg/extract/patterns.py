@@ -833,6 +833,9 @@ def _edition_end(doc: Doc, end: int) -> int:
     return 0
 
 
+_LICENCE = re.compile(r"^(?:CC[- ]?)?BY(?:-(?:NC|SA|ND))*(?:[- ]?\d\.\d)?$")
+
+
 class PatternNames:
     """The component: coined names as spans labelled with their guessed type."""
 
@@ -853,6 +856,8 @@ class PatternNames:
             if span is None:
                 continue
             next_word = doc[span.end].text if span.end < len(doc) else ""
+            if _LICENCE.match(name) or (name == "CC" and _LICENCE.match(next_word)):
+                continue  # "CC BY-NC 4.0", "CC-BY-4.0": a licence
             # "OPT-IML Bench", "HAE-RAE Bench": a capitalised benchmark word written apart
             # from the coined name is still part of it.
             if next_word in _suffix_words() and doc[span.end - 1].whitespace_:

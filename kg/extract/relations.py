@@ -245,7 +245,8 @@ def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
 # "a novel transfer learning framework": the noun a known term describes.
 _TECHNIQUE_NOUN = (
     r"[- ](?:based )?(?:framework|method|approach|architecture|model|system|pipeline|algorithm|technique|strategy|scheme"
-    r"|mechanism|module|paradigm|procedure|process|objective|loss|layer|block|variant)s?"
+    r"|mechanism|module|paradigm|procedure|process|objective|loss|layer|block|variant"
+    r"|decoder|encoder|classifier|detector|predictor|estimator|controller)s?"
 )
 # "a Mixture-of-Experts (MoE) architecture": the name's acronym may stand between.
 _TECHNIQUE_NOUN_AFTER = re.compile(r"(?: \((?P<acronym>[^()\s]{1,15})\))?" + _TECHNIQUE_NOUN + r"\b")

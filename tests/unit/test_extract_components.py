@@ -1214,3 +1214,49 @@ def test_results_a_metric_written_right_before_by_binds_its_number(nlp):
 def test_abbreviations_a_quoted_long_form_is_named_without_its_quotes(nlp):
     record = _extract(nlp, "A study", 'We propose "Quill Span-Expanded Attention" (QSE-Attn), which Vireo-LM lacks.')
     assert _long_forms(record, "QSE-Attn") == ["Quill Span-Expanded Attention"]
+
+
+def test_abbreviations_a_long_forms_initials_skip_its_function_words(nlp):
+    # letter by letter, the shortest match would be "Relabel Rewards"
+    record = _extract(nlp, "A study", "We introduce Robust Labeling with Elastic Relabel Rewards (RLERR). RLERR beats Vireo-LM.")
+    assert _long_forms(record, "RLERR")[0] == "Robust Labeling with Elastic Relabel Rewards"
+    assert ("INTRODUCES", "Robust Labeling with Elastic Relabel Rewards") in {(r.type, r.target) for r in record.relations}
+
+
+def test_abbreviations_a_kind_noun_the_acronym_does_not_spell_is_not_part_of_the_name(nlp):
+    record = _extract(nlp, "A study", "We propose a Task-Conditioned Quill Alignment framework (TCQA) and a Quill Sort module (QSM).")
+    assert _long_forms(record, "TCQA") == ["Task-Conditioned Quill Alignment"]
+    assert _long_forms(record, "QSM") == ["Quill Sort module"]
+
+
+def test_entities_licences_dictionaries_and_anatomy_are_typed_or_dropped(nlp):
+    types = _types(nlp, (
+        "We release QuillBench under the CC BY-NC 4.0 and CC-BY-4.0 licences, matching the Oxford English "
+        "Dictionary (OED). Advanced Persistent Threats (APTs) and the temporomandibular joint (TMJ) are "
+        "studied, with APT logs."
+    ))
+    assert not {"CC", "BY-NC 4.0", "CC-BY-4.0", "APT", "APTs", "TMJ", "temporomandibular joint"} & set(types)
+    assert types["OED"] == types["Oxford English Dictionary"] == "Dataset"
+
+
+def test_relations_a_known_term_describing_a_new_decoder_is_used_not_introduced(nlp):
+    targets = _targets(nlp, "Here, we introduce a convolutional neural network decoder that exploits the code structure.", "INTRODUCES")
+    assert targets == set()
+
+
+def test_entities_an_acronym_never_defined_is_tied_to_the_one_name_its_initials_spell(nlp):
+    record = _extract(nlp, "Robust Multimodal Scene Segmentation via Proxy Correction", (
+        "Existing methods for incomplete MSS rely on one-shot proxies. We improve MSS with QuillNet."
+    ))
+    assert {m.text: m.type for m in record.mentions}["MSS"] == "Task"
+    assert set(_long_forms(record, "MSS")) == {"Multimodal Scene Segmentation"}
+
+
+def test_entities_an_area_under_a_curve_is_a_metric(nlp):
+    types = _types(nlp, "We report the area under the Pass@k curve (AUC) of QuillNet.")
+    assert types["area under the Pass@k curve"] == types["AUC"] == "Metric"
+
+
+def test_entities_a_name_listed_at_one_mention_is_that_entry_at_every_mention(nlp):
+    record = _extract(nlp, "Quill Detection with Detection Transformer", "We adapt the Detection Transformer (DETR) to new scans.")
+    assert {(m.text, m.type) for m in record.mentions if m.text == "Detection Transformer"} == {("Detection Transformer", "Model")}
