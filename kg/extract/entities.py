@@ -317,7 +317,7 @@ def retype_model_variants(doc: Doc, spans: list[Span]) -> list[Span]:
     if not any(span.kb_id_ == GUESSED for span in spans):
         return spans
     text = doc_text(doc)
-    sized = {span.text for span in spans if span.kb_id_ == GUESSED and _MODEL_SIZE_AFTER.match(text, span.end_char)}
+    sized = {text[span.start_char : span.end_char] for span in spans if span.kb_id_ == GUESSED and _MODEL_SIZE_AFTER.match(text, span.end_char)}
     listed = {span.start: span for span in doc.spans.get(GAZETTEER_KEY, []) if span.label_ == "Model"}
     variants = type_cues()["model_variant_words"]
 
@@ -875,7 +875,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         and brackets_balanced(name) and name not in domain_short_forms
     ]
     kept = filter_spans(_to_longer_names(doc, [_extend(doc, span) for span in kept]))
-    long_forms.update(_spelled_elsewhere(kept, long_forms))
+    long_forms.update(_spelled_elsewhere(text, kept, long_forms))
     if long_forms:
         # An acronym tied to a long form takes the long form's type everywhere in the Doc,
         # settled when the long form's is: "multi-agent debate (MAD)" keeps MAD a method
@@ -907,12 +907,17 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
 def _listed_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name one of whose mentions is a listed entry has that entry's type and id at every
     mention: the title's "Detection Transformer" is the abstract's "Detection Transformer (DETR)"."""
-    listed = {span.text: span for span in spans if span.id_}
-    return [
-        Span(doc, span.start, span.end, label=listed[span.text].label_, span_id=listed[span.text].id_)
-        if not span.id_ and span.text in listed and span.label_ != listed[span.text].label_ else span
-        for span in spans
-    ]
+    text = doc_text(doc)
+    listed = {text[span.start_char : span.end_char]: span for span in spans if span.id_}
+    if not listed:
+        return spans
+    retyped = []
+    for span in spans:
+        entry = None if span.id_ else listed.get(text[span.start_char : span.end_char])
+        if entry is not None and entry.label_ != span.label_:
+            span = Span(doc, span.start, span.end, label=entry.label_, span_id=entry.id_)
+        retyped.append(span)
+    return retyped
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
@@ -932,23 +937,24 @@ def _initials(name: str) -> set[str]:
     return {every.upper(), content.upper()}
 
 
-def _spelled_elsewhere(spans: list[Span], long_forms: dict[str, str]) -> dict[str, str]:
+def _spelled_elsewhere(text: str, spans: list[Span], long_forms: dict[str, str]) -> dict[str, str]:
     """{acronym: long form} for unlisted acronyms never defined in brackets whose letters are
     the initials of exactly one longer name in the same text: "incomplete MSA" after the
     title's "Multimodal Sentiment Analysis"."""
-    acronyms = {span.text for span in spans if not span.id_ and span.text not in long_forms and _ACRONYM.fullmatch(span.text)}
+    names = [(text[span.start_char : span.end_char], bool(span.id_)) for span in spans]
+    acronyms = {name for name, listed in names if not listed and name not in long_forms and _ACRONYM.fullmatch(name)}
     if not acronyms:
         return {}
     by_initials: dict[str, set[str]] = {}
-    for span in spans:
-        if " " in span.text or "-" in span.text:
-            for initials in _initials(span.text):
-                by_initials.setdefault(initials, set()).add(span.text)
+    for name, _ in names:
+        if " " in name or "-" in name:
+            for initials in _initials(name):
+                by_initials.setdefault(initials, set()).add(name)
     found = {}
     for acronym in acronyms:
-        names = by_initials.get(acronym.removesuffix("s") if acronym[-1] == "s" else acronym, set())
-        if len({name.lower() for name in names}) == 1:
-            found[acronym] = min(names)
+        spelled = by_initials.get(acronym.removesuffix("s") if acronym[-1] == "s" else acronym, set())
+        if len({name.lower() for name in spelled}) == 1:
+            found[acronym] = min(spelled)
     return found
 
 
