@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.sentences import doc_text
 
-__all__ = ["is_short_form", "match_long_form", "find_abbreviations", "Abbreviations"]
+__all__ = ["FUNCTION_WORDS", "is_short_form", "match_long_form", "find_abbreviations", "Abbreviations"]
 
 if not Doc.has_extension("kg_abbreviations"):
     Doc.set_extension("kg_abbreviations", default=None)
@@ -89,7 +89,7 @@ def match_long_form(words: str, short: str) -> int | None:
 _INITIALS = re.compile(r"[A-Z]{2,8}")
 _WORD_PART = re.compile(r"[^\s\-]+")
 # Lower-case words a long form's initials skip: "Learning with Effective Reflection Rewards".
-_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "for", "with", "and", "in", "on", "to", "via", "from", "by", "at"})
+FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "for", "with", "and", "in", "on", "to", "via", "from", "by", "at"})
 
 
 def _initials_start(words: str, short: str) -> int | None:
@@ -150,7 +150,7 @@ def _names_before_its_kind(window: str, short: str) -> bool:
 def _is_function_word(words: str, part: re.Match) -> bool:
     """Whether a word part is a whole small word ("with"), not a piece of one ("in-domain")."""
     whole = (part.start() == 0 or words[part.start() - 1] == " ") and (part.end() == len(words) or words[part.end()] == " ")
-    return whole and part.group() in _FUNCTION_WORDS
+    return whole and part.group() in FUNCTION_WORDS
 
 
 def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:

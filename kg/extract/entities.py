@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.extract.abbreviations import is_short_form, match_long_form, modified_short_form
+from kg.extract.abbreviations import FUNCTION_WORDS, is_short_form, match_long_form, modified_short_form
 from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
@@ -921,7 +921,6 @@ def _listed_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
-_INITIAL_SKIPS = frozenset({"a", "an", "the", "of", "for", "with", "and", "in", "on", "to", "via", "from", "by", "at"})
 
 
 def _initials(name: str) -> set[str]:
@@ -931,9 +930,9 @@ def _initials(name: str) -> set[str]:
     >>> sorted(_initials("automatic speech recognition")), sorted(_initials("signal-to-noise ratio"))
     (['ASR'], ['SNR', 'STNR'])
     """
-    words = [word.split("-") for word in name.split() if word not in _INITIAL_SKIPS]
+    words = [word.split("-") for word in name.split() if word not in FUNCTION_WORDS]
     every = "".join(part[0] for parts in words for part in parts if part)
-    content = "".join(part[0] for parts in words for part in parts if part and part not in _INITIAL_SKIPS)
+    content = "".join(part[0] for parts in words for part in parts if part and part not in FUNCTION_WORDS)
     return {every.upper(), content.upper()}
 
 

@@ -239,10 +239,9 @@ def attach(
     """
     bounds = _clause_bounds(text, result.start, result.end)
     metric_starts = [m.start_char - start for m in metrics]
-    bound = _metric_bound_before(text, result, metrics, start)
     if result.metric or _measures_a_resource(text, result, metric_starts):
         metric = result.metric
-    elif bound:
+    elif bound := _metric_bound_before(text, result, metrics, start):
         metric = bound
     elif _measures_what_follows(text, result, [span.start_char - start for span in (*metrics, *datasets, *others)]):
         metric = _nearest([m for m in metrics if bounds[0] <= m.start_char - start < bounds[1]], start, result, bounds)
