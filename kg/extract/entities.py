@@ -299,6 +299,16 @@ _METHOD_APPOSITION_AFTER = re.compile(
     r"|tool|toolkit|library|engine|solver|verifier|detector|classifier|optimizer)(?![\w-])",
     re.I,
 )
+# "Quorra (QR), an open-source 40B large language model", "Vireo, a family of 7B models": a
+# language-model noun, or a model's size, heads the apposition: a released model.
+_MODEL_APPOSITION_AFTER = re.compile(
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)(?: (?:family|series) of)?"
+    r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-.]+){0,6}?"
+    r" (?:(?:language|foundation|reasoning|vision-language|multimodal|speech|code|embedding) models?|[MV]?LLMs?|VLMs?|LMMs?"
+    r"|(?<= )\d+(?:\.\d+)?[BM](?:-parameters?)?(?: [\w\-]+){0,3}? models?)"
+    r"(?=[,.;:)]| (?:[a-z]+ly )?(?:that|which|with|for|to|on|in|of|from|and|based|trained|pre-?trained|fine-?tuned"
+    r"|developed|designed|built|capable|released|optimi[sz]ed|tailored|speciali[sz]ed)\b)",
+)
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
 _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
@@ -309,15 +319,23 @@ _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
 _MODEL_SIZE_AFTER = re.compile(r" \((?:\d+(?:\.\d+)?[BT](?:-A\d+(?:\.\d+)?[BT])?|\d+(?:\.\d+)?[KMBT] parameters)\)")
 
 
-def retype_model_variants(doc: Doc, spans: list[Span]) -> list[Span]:
+def retype_model_variants(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
     """Guessed names that are a listed model's name plus variant words ("BERT-Base",
-    "T5-Large", "Vicuna-Chat") or that are given a model's size ("Quorra-Chat (8B)") are
-    Models; a listed model plus another word is not ("CLIP-Adapter" is a method built on
+    "T5-Large", "Vicuna-Chat"), that are given a model's size ("Quorra-Chat (8B)") or that an
+    apposition calls a language model ("Quorra, an open 40B LLM") are Models, with their
+    acronym; a listed model plus another word is not ("CLIP-Adapter" is a method built on
     CLIP)."""
     if not any(span.kb_id_ == GUESSED for span in spans):
         return spans
     text = doc_text(doc)
-    sized = {text[span.start_char : span.end_char] for span in spans if span.kb_id_ == GUESSED and _MODEL_SIZE_AFTER.match(text, span.end_char)}
+    sized = {
+        text[span.start_char : span.end_char] for span in spans
+        if span.kb_id_ == GUESSED
+        and (_MODEL_SIZE_AFTER.match(text, span.end_char) or _apposition_kind(text, span.end_char) == "model")
+    }
+    for short, long in (long_forms or {}).items():
+        if short in sized or long in sized:
+            sized |= {short, long}
     listed = {span.start: span for span in doc.spans.get(GAZETTEER_KEY, []) if span.label_ == "Model"}
     variants = type_cues()["model_variant_words"]
 
@@ -391,13 +409,14 @@ def _named_after_dataset_noun(text: str, start: int) -> bool:
 
 
 def _apposition_kind(text: str, end: int) -> str | None:
-    """"technique" or "dataset": the noun heading the apposition after a name (ending at
-    `end`), the first of the two ("X, a framework comprising a dataset ..." is a technique)."""
-    technique = _METHOD_APPOSITION_AFTER.match(text, end, end + _APPOSITION_REACH)
-    dataset = _DATASET_APPOSITION_AFTER.match(text, end, end + _APPOSITION_REACH)
-    if technique and (dataset is None or technique.end() < dataset.end()):
-        return "technique"
-    return "dataset" if dataset else None
+    """"technique", "dataset" or "model": the noun heading the apposition after a name (ending
+    at `end`), the first of them ("X, a framework comprising a dataset ..." is a technique)."""
+    found = [
+        (match.end(), kind)
+        for kind, pattern in (("technique", _METHOD_APPOSITION_AFTER), ("dataset", _DATASET_APPOSITION_AFTER), ("model", _MODEL_APPOSITION_AFTER))
+        if (match := pattern.match(text, end, end + _APPOSITION_REACH))
+    ]
+    return min(found)[1] if found else None
 
 
 def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bool:
@@ -896,7 +915,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
             tied(span, text_) if text_ in long_forms and long_forms[text_] in types else span
             for span, text_ in zip(kept, texts)
         ]
-    kept = retype_model_variants(doc, sorted(kept, key=lambda span: span.start))
+    kept = retype_model_variants(doc, sorted(kept, key=lambda span: span.start), long_forms)
     kept = retype_from_context(doc, kept, long_forms)
     kept = retype_tasks(doc, kept, title_end, long_forms)
     kept = retype_described_techniques(doc, kept, long_forms)

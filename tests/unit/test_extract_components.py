@@ -1260,3 +1260,13 @@ def test_entities_an_area_under_a_curve_is_a_metric(nlp):
 def test_entities_a_name_listed_at_one_mention_is_that_entry_at_every_mention(nlp):
     record = _extract(nlp, "Quill Detection with Detection Transformer", "We adapt the Detection Transformer (DETR) to new scans.")
     assert {(m.text, m.type) for m in record.mentions if m.text == "Detection Transformer"} == {("Detection Transformer", "Model")}
+
+
+def test_entities_a_name_an_apposition_calls_a_language_model_is_a_model(nlp):
+    types = _types(nlp, (
+        "We present Quorra-Think (QT), an open-source 40B large language model developed to curb overthinking. "
+        "We release Vireo, a family of 1.5B reasoning models. MarloweNet, an 8B model optimized for triage, follows. "
+        "We propose QuillAgent, an LLM agent that plans, and QuillNet, a framework that fine-tunes language models."
+    ))
+    assert types["Quorra-Think"] == types["QT"] == types["Vireo"] == types["MarloweNet"] == "Model"
+    assert types["QuillAgent"] == types["QuillNet"] == "Method"
