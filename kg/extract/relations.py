@@ -78,15 +78,18 @@ def _sentence_relations(
     found: list[tuple[str, Span, int]] = []
     intros = list(cues["introduce"].finditer(lowered))
     compare = cues["compare"].search(lowered)
-    subjects = [match.end() for match in cues["introduce_subjects"].finditer(lowered)] if intros else []
+    subjects = [(match.end(), match.group()) for match in cues["introduce_subjects"].finditer(lowered)] if intros else []
     if subjects:
         # "we propose searching ... and introduce X": each cue reaches up to the next one.
         for intro, following in zip(intros, [*intros[1:], None]):
-            if not _has_own_subject(lowered, subjects, intro.start()):
+            adjective = _PROPOSED_ADJECTIVE.search(lowered, 0, intro.end())
+            if not (adjective or _has_own_subject(lowered, subjects, intro.start())):
                 continue
             stop = compare.start() if compare and compare.start() > intro.end() else len(lowered)
             stop = min(stop, following.start()) if following else stop
             after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
+            if after and adjective and not _in_noun_phrase(lowered[intro.end() : after[0].start_char - start]):
+                continue  # "all proposed methods achieve the ... X": X is not what was proposed
             introduced = _introduced_after(lowered, start, intro.end(), after, coined, seen_before, listed)
             found += [("INTRODUCES", ent, index) for ent in introduced]
     found += [("INTRODUCES", ent, index) for ent in _presented_as_new(lowered, start, ents, listed, seen_before)]
@@ -111,14 +114,33 @@ def _sentence_relations(
     return found, evaluates
 
 
-def _has_own_subject(lowered: str, subject_ends: list[int], cue_start: int) -> bool:
-    """Whether an introducing cue has the paper as its subject: one stands after the cue
-    ("X is proposed in this paper") or before it in the same clause ("we observe two
-    strengths: X offers ..." is not the paper offering X)."""
-    return any(end > cue_start or not _CLAUSE_BREAK.search(lowered, end, cue_start) for end in subject_ends)
+def _has_own_subject(lowered: str, subjects: list[tuple[int, str]], cue_start: int) -> bool:
+    """Whether an introducing cue has the paper as its subject: "in this paper" or "here"
+    after the cue ("X is proposed in this paper"; not the "we" after "To build a system, we
+    evaluate ..."), or one before it in the same clause ("we observe two strengths: X offers
+    ..." is not the paper offering X)."""
+    return any(
+        (end > cue_start and subject != "we") or (end <= cue_start and not _CLAUSE_BREAK.search(lowered, end, cue_start))
+        for end, subject in subjects
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[:;]")
+# "the proposed X", "all proposed methods": "proposed" as an adjective names what follows it
+# in the same noun phrase, not the object of a later verb.
+_PROPOSED_ADJECTIVE = re.compile(r"\b(?:the|all|our|these|this|its|their|each|both) proposed$")
+_ANOTHER_PHRASE = re.compile(r"\b(?:the|a|an)\b")
+
+
+def _in_noun_phrase(gap: str) -> bool:
+    """Whether the words between "the proposed" and a name leave the name in its noun phrase
+    (past a naming word: "the proposed method, called X"): no article or verb-like word.
+
+    >>> _in_noun_phrase(" quorra attribution ("), _in_noun_phrase(" methods achieve the "), _in_noun_phrase(" method, called ")
+    (True, False, True)
+    """
+    last = max((match.end() for match in _cues()["introduce_naming"].finditer(gap)), default=0)
+    return not (_ANOTHER_PHRASE.search(gap, last) or _NOT_DESCRIBING.search(gap, last))
 
 
 # "pretrain Vireo-LM on X": a training verb, at most three words, then "on".

@@ -1279,3 +1279,13 @@ def test_entities_subject_areas_and_group_columns_of_leaderboards_are_no_entitie
     ))
     assert not {"sociology", "public relations", "nutrition", "Caucasian"} & set(types)
     assert types["Eval2000"] == "Dataset"
+
+
+def test_relations_an_introducing_word_needs_the_paper_as_its_subject_or_names_its_own_noun_phrase(nlp):
+    relations = _relations(nlp, "A study", (
+        "To build a reliable system, we evaluate pixel-wise losses, namely mean squared error (MSE). "
+        "We prove that all proposed methods achieve the corresponding differential privacy guarantees. "
+        "Utilizing the proposed Quill Prediction Distribution (QPD) method, we find two sources of error."
+    ))
+    assert ("INTRODUCES", "QPD") in relations
+    assert not {("INTRODUCES", "mean squared error"), ("INTRODUCES", "differential privacy")} & relations
