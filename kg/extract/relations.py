@@ -276,7 +276,9 @@ _TECHNIQUE_NOUN_AFTER = re.compile(r"(?: \((?P<acronym>[^()\s]{1,15})\))?" + _TE
 
 # "we propose a ... detection framework and show how the X loop ...": the object was a
 # description, and words other than its name follow it.
-_DESCRIBED_BEFORE = re.compile(_TECHNIQUE_NOUN + r"(?![\w-]) +(?:and|or|as|is|are|can|to|in|at)\b")
+_DESCRIBED_BEFORE = re.compile(
+    _TECHNIQUE_NOUN + r"(?![\w-]) +(?:and|or|as|is|are|can|to|in|at|(?!(?:named|called|dubbed|termed|coined)\b)[a-z]+(?:ed|ing))\b"
+)
 
 
 def _technique_noun_after(lowered: str, at: int, name: str) -> bool:

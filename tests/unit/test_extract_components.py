@@ -1289,3 +1289,13 @@ def test_relations_an_introducing_word_needs_the_paper_as_its_subject_or_names_i
     ))
     assert ("INTRODUCES", "QPD") in relations
     assert not {("INTRODUCES", "mean squared error"), ("INTRODUCES", "differential privacy")} & relations
+
+
+def test_relations_a_described_contribution_introduces_nothing_after_its_participle(nlp):
+    relations = _relations(nlp, "A study", (
+        "We introduce a novel, fine-grained approach aimed at enhancing the accuracy of relevance scoring. "
+        "We introduce a multi-agent system formalized as a finite-horizon Markov Decision Process (MDP). "
+        "We also propose a framework named QuillNet."
+    ))
+    assert ("INTRODUCES", "QuillNet") in relations
+    assert not {("INTRODUCES", "accuracy"), ("INTRODUCES", "MDP"), ("INTRODUCES", "Markov Decision Process")} & relations
