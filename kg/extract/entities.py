@@ -895,6 +895,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     ]
     kept = filter_spans(_to_longer_names(doc, [_extend(doc, span) for span in kept]))
     long_forms.update(_spelled_elsewhere(text, kept, long_forms))
+    kept = _without_labels(kept, doc.user_data[INTRODUCED_KEY] | {span.text for span in kept if span.start_char < title_end}, long_forms)
     if long_forms:
         # An acronym tied to a long form takes the long form's type everywhere in the Doc,
         # settled when the long form's is: "multi-agent debate (MAD)" keeps MAD a method
@@ -921,6 +922,20 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     kept = retype_described_techniques(doc, kept, long_forms)
     kept = sorted(kept + list_peers(doc, kept, title_end), key=lambda span: span.start)
     return _listed_type_everywhere(doc, kept), long_forms
+
+
+# "H1 (only synthetic images)", "layer L17", "components C1-C3": a capital and a number
+# label a hypothesis, a treatment, a layer or a part.
+_LABEL = re.compile(r"[A-Z]\d{1,2}")
+
+
+def _without_labels(spans: list[Span], introduced: set[str], long_forms: dict[str, str]) -> list[Span]:
+    """The spans less unlisted labels ("H1", "A5", "L17"), but for names the paper coins, has
+    in its title or spells out ("D3: Training-Free ...", "S2 (See Less, Specify More)")."""
+    return [
+        span for span in spans
+        if span.id_ or not _LABEL.fullmatch(name := span.text) or name in introduced or name in long_forms
+    ]
 
 
 def _listed_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:

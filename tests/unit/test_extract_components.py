@@ -1299,3 +1299,13 @@ def test_relations_a_described_contribution_introduces_nothing_after_its_partici
     ))
     assert ("INTRODUCES", "QuillNet") in relations
     assert not {("INTRODUCES", "accuracy"), ("INTRODUCES", "MDP"), ("INTRODUCES", "Markov Decision Process")} & relations
+
+
+def test_entities_a_capital_and_a_number_label_a_part_unless_the_paper_names_it(nlp):
+    types = _types(nlp, (
+        "The data was split into five treatments: H0 (only real images) and H1 (only synthetic images). "
+        "We find layer L17 routes pairs. We present S2 (See Less, Specify More), a framework. "
+        "Q7 beats T5 with an average R2 of 0.98."
+    ), title="Q7: Quill Detection at Scale")
+    assert not {"H0", "H1", "L17"} & set(types)
+    assert types["S2"] == "Method" and types["T5"] == "Model" and types["R2"] == "Metric" and "Q7" in types
