@@ -192,6 +192,10 @@ def guess_type_weakly(name: str, next_word: str = "", long_form: str = "") -> tu
 
 def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     cues = type_cues()
+    # "the Multimodal MRI Quality Assessment (MMRQA) framework": an acronym's letters come
+    # from its long form, so the noun after the pair beats the look of its last letters.
+    if long_form and next_word.lower() in cues["next_word"]:
+        return cues["next_word"][next_word.lower()], False
     last_segment = re.split(r"[-\s]", name.rstrip("+"))[-1].lower()
     lowered, written = _name_suffix_endings()
     ends_in_suffix = last_segment.endswith(lowered) or name.rstrip("+").endswith(written)

@@ -401,7 +401,10 @@ def test_entities_a_name_described_as_a_framework_is_no_dataset(nlp):
 
 
 def test_entities_units_modalities_and_title_case_words_are_no_names(nlp):
-    record = _extract(nlp, "Reasoning Under Real-World Ambiguity", "On NVIDIA A100 GPUs, we denoise MRI and EEG at 3 dB; Map quality is reported as mAP.")
+    record = _extract(nlp, "Reasoning Under Real-World Ambiguity", (
+        "On NVIDIA A100 GPUs and a GH200, we denoise MRI and EEG at 3 dB for a UR5 arm and CO2 sensors; "
+        "Map quality is reported as mAP."
+    ))
     assert {m.text for m in record.mentions} == {"mAP"}
 
 
@@ -1309,3 +1312,9 @@ def test_entities_a_capital_and_a_number_label_a_part_unless_the_paper_names_it(
     ), title="Q7: Quill Detection at Scale")
     assert not {"H0", "H1", "L17"} & set(types)
     assert types["S2"] == "Method" and types["T5"] == "Model" and types["R2"] == "Metric" and "Q7" in types
+
+
+def test_entities_the_kind_noun_after_an_acronym_pair_beats_the_look_of_its_last_letters(nlp):
+    types = _types(nlp, "We introduce the Quill Quality Assessment (QQA) framework. QQA beats all baselines on QuillQA.")
+    assert types["Quill Quality Assessment"] == types["QQA"] == "Method"
+    assert types["QuillQA"] == "Dataset"
