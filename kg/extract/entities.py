@@ -309,6 +309,12 @@ _MODEL_APPOSITION_AFTER = re.compile(
     r"(?=[,.;:)]| (?:[a-z]+ly )?(?:that|which|with|for|to|on|in|of|from|and|based|trained|pre-?trained|fine-?tuned"
     r"|developed|designed|built|capable|released|optimi[sz]ed|tailored|speciali[sz]ed)\b)",
 )
+# "Reasoning Path Divergence (RPD), a step-level metric", "X -- a token-invariant measure of ...".
+_METRIC_APPOSITION_AFTER = re.compile(
+    r"\)?(?: \([^()]{1,150}\))?(?:,| --| —|:) (?:a|an|the)"
+    r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which)\b)[\w\-]+){0,5}? (?:metric|measure|score)"
+    r"(?=[,.;:)]| (?:of|for|that|which|to|quantifying|capturing|measuring)\b)",
+)
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
 _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
@@ -319,23 +325,28 @@ _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
 _MODEL_SIZE_AFTER = re.compile(r" \((?:\d+(?:\.\d+)?[BT](?:-A\d+(?:\.\d+)?[BT])?|\d+(?:\.\d+)?[KMBT] parameters)\)")
 
 
-def retype_model_variants(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
+def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
     """Guessed names that are a listed model's name plus variant words ("BERT-Base",
     "T5-Large", "Vicuna-Chat"), that are given a model's size ("Quorra-Chat (8B)") or that an
-    apposition calls a language model ("Quorra, an open 40B LLM") are Models, with their
-    acronym; a listed model plus another word is not ("CLIP-Adapter" is a method built on
-    CLIP)."""
+    apposition calls a language model ("Quorra, an open 40B LLM") are Models; those an
+    apposition calls a metric ("Branching Factor (BF) -- a token-invariant measure of ...")
+    are Metrics; either with their acronym. A listed model plus another word is not a model
+    ("CLIP-Adapter" is a method built on CLIP)."""
     if not any(span.kb_id_ == GUESSED for span in spans):
         return spans
     text = doc_text(doc)
-    sized = {
-        text[span.start_char : span.end_char] for span in spans
-        if span.kb_id_ == GUESSED
-        and (_MODEL_SIZE_AFTER.match(text, span.end_char) or _apposition_kind(text, span.end_char) == "model")
-    }
+    typed: dict[str, str] = {}
+    for span in spans:
+        if span.kb_id_ == GUESSED:
+            name = text[span.start_char : span.end_char]
+            if _MODEL_SIZE_AFTER.match(text, span.end_char):
+                typed[name] = "Model"
+            elif (kind := _apposition_kind(text, span.end_char)) in _TYPE_OF_APPOSITION:
+                typed.setdefault(name, _TYPE_OF_APPOSITION[kind])
     for short, long in (long_forms or {}).items():
-        if short in sized or long in sized:
-            sized |= {short, long}
+        if type_ := typed.get(short) or typed.get(long):
+            typed.setdefault(short, type_)
+            typed.setdefault(long, type_)
     listed = {span.start: span for span in doc.spans.get(GAZETTEER_KEY, []) if span.label_ == "Model"}
     variants = type_cues()["model_variant_words"]
 
@@ -347,10 +358,14 @@ def retype_model_variants(doc: Doc, spans: list[Span], long_forms: dict[str, str
         return rest[:1] == "-" and all(word.lower() in variants for word in rest[1:].split("-"))
 
     return [
-        Span(doc, span.start, span.end, label="Model", span_id=span.id_)
-        if is_variant(span) or (span.kb_id_ == GUESSED and span.text in sized) else span
+        Span(doc, span.start, span.end, label="Model", span_id=span.id_) if is_variant(span)
+        else Span(doc, span.start, span.end, label=typed[span.text], span_id=span.id_) if span.kb_id_ == GUESSED and span.text in typed
+        else span
         for span in spans
     ]
+
+
+_TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric"}
 
 
 def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
@@ -409,11 +424,15 @@ def _named_after_dataset_noun(text: str, start: int) -> bool:
 
 
 def _apposition_kind(text: str, end: int) -> str | None:
-    """"technique", "dataset" or "model": the noun heading the apposition after a name (ending
-    at `end`), the first of them ("X, a framework comprising a dataset ..." is a technique)."""
+    """"technique", "dataset", "model" or "metric": the noun heading the apposition after a
+    name (ending at `end`), the first of them ("X, a framework comprising a dataset ..." is a
+    technique)."""
     found = [
         (match.end(), kind)
-        for kind, pattern in (("technique", _METHOD_APPOSITION_AFTER), ("dataset", _DATASET_APPOSITION_AFTER), ("model", _MODEL_APPOSITION_AFTER))
+        for kind, pattern in (
+            ("technique", _METHOD_APPOSITION_AFTER), ("dataset", _DATASET_APPOSITION_AFTER),
+            ("model", _MODEL_APPOSITION_AFTER), ("metric", _METRIC_APPOSITION_AFTER),
+        )
         if (match := pattern.match(text, end, end + _APPOSITION_REACH))
     ]
     return min(found)[1] if found else None
@@ -916,7 +935,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
             tied(span, text_) if text_ in long_forms and long_forms[text_] in types else span
             for span, text_ in zip(kept, texts)
         ]
-    kept = retype_model_variants(doc, sorted(kept, key=lambda span: span.start), long_forms)
+    kept = retype_models_and_metrics(doc, sorted(kept, key=lambda span: span.start), long_forms)
     kept = retype_from_context(doc, kept, long_forms)
     kept = retype_tasks(doc, kept, title_end, long_forms)
     kept = retype_described_techniques(doc, kept, long_forms)

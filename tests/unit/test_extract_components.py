@@ -1318,3 +1318,12 @@ def test_entities_the_kind_noun_after_an_acronym_pair_beats_the_look_of_its_last
     types = _types(nlp, "We introduce the Quill Quality Assessment (QQA) framework. QQA beats all baselines on QuillQA.")
     assert types["Quill Quality Assessment"] == types["QQA"] == "Method"
     assert types["QuillQA"] == "Dataset"
+
+
+def test_entities_a_name_an_apposition_calls_a_metric_is_a_metric(nlp):
+    types = _types(nlp, (
+        "We introduce the Quill Branching Factor (QBF) -- a token-invariant measure of the number of next steps. "
+        "We also propose Vireo, a training-free hallucination detection metric, and QuillNet, a framework for search."
+    ))
+    assert types["Quill Branching Factor"] == types["QBF"] == types["Vireo"] == "Metric"
+    assert types["QuillNet"] == "Method"
