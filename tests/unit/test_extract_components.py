@@ -1278,9 +1278,9 @@ def test_entities_a_name_an_apposition_calls_a_language_model_is_a_model(nlp):
 def test_entities_subject_areas_and_group_columns_of_leaderboards_are_no_entities(nlp):
     types = _types(nlp, (
         "We survey authors of 50 sociology journals on public relations and nutrition. QuillNet shows higher "
-        "disparities for Caucasian and South Asian groups. It lowers the word error rate on Eval2000."
+        "disparities for Caucasian and South Asian groups. It lowers the word error rate on Eval2000 (Avg. 4.2)."
     ))
-    assert not {"sociology", "public relations", "nutrition", "Caucasian"} & set(types)
+    assert not {"sociology", "public relations", "nutrition", "Caucasian", "Avg."} & set(types)
     assert types["Eval2000"] == "Dataset"
 
 
