@@ -315,6 +315,7 @@ _METRIC_APPOSITION_AFTER = re.compile(
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which)\b)[\w\-]+){0,5}? (?:metric|measure|score)"
     r"(?=[,.;:)]| (?:of|for|that|which|to|quantifying|capturing|measuring)\b)",
 )
+_TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric"}  # the kinds that type a name outright
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
 _LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
@@ -363,9 +364,6 @@ def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str,
         else span
         for span in spans
     ]
-
-
-_TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric"}
 
 
 def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
@@ -914,7 +912,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     ]
     kept = filter_spans(_to_longer_names(doc, [_extend(doc, span) for span in kept]))
     long_forms.update(_spelled_elsewhere(text, kept, long_forms))
-    kept = _without_labels(kept, doc.user_data[INTRODUCED_KEY] | {span.text for span in kept if span.start_char < title_end}, long_forms)
+    kept = _without_labels(kept, doc.user_data[INTRODUCED_KEY], long_forms, title_end)
     if long_forms:
         # An acronym tied to a long form takes the long form's type everywhere in the Doc,
         # settled when the long form's is: "multi-agent debate (MAD)" keeps MAD a method
@@ -948,13 +946,14 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
 _LABEL = re.compile(r"[A-Z]\d{1,2}")
 
 
-def _without_labels(spans: list[Span], introduced: set[str], long_forms: dict[str, str]) -> list[Span]:
+def _without_labels(spans: list[Span], introduced: set[str], long_forms: dict[str, str], title_end: int) -> list[Span]:
     """The spans less unlisted labels ("H1", "A5", "L17"), but for names the paper coins, has
     in its title or spells out ("D3: Training-Free ...", "S2 (See Less, Specify More)")."""
-    return [
-        span for span in spans
-        if span.id_ or not _LABEL.fullmatch(name := span.text) or name in introduced or name in long_forms
-    ]
+    labels = {span.text for span in spans if not span.id_ and _LABEL.fullmatch(span.text)}
+    if not labels:
+        return spans
+    labels -= introduced | long_forms.keys() | {span.text for span in spans if span.start_char < title_end}
+    return [span for span in spans if span.id_ or span.text not in labels]
 
 
 def _listed_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:
