@@ -124,15 +124,15 @@ _CITATION = re.compile(r"\s?~?\\cite[pt]?\{[^{}]*\}")
 _LATEX_PERCENT = re.compile(r"(?<=\d)\\%")
 _LATEX_TIMES = re.compile(r"(?<=\d)\s?\\times(?![A-Za-z])")
 # LaTeX's unbreakable space: "Vision-Language-Action~(VLA)", "Task~6", "(1)~Cross-Modal"
-# ("~3k" is "about").
-_TIE = re.compile(r"(?<=[\w)\]])~(?=[\w(\[\\])")
+# ("~3k" is "about", "30~40%" a range).
+_TIE = re.compile(r"(?<=[\w)\]])(?<!\d(?=~\d))~(?=[\w(\[\\])")
 
 
 def unwrap_latex(text: str) -> str:
     r"""The text with LaTeX formatting commands and math dollars taken off plain words.
 
-    >>> unwrap_latex(r"we propose \textbf{SDO} and $\textbf{MedConclusion}$ ($\alpha$), Task~6, (1)~\emph{X}, ~3k")
-    'we propose SDO and MedConclusion ($\\alpha$), Task 6, (1) X, ~3k'
+    >>> unwrap_latex(r"we propose \textbf{SDO} and $\textbf{MedConclusion}$ ($\alpha$), Task~6, (1)~\emph{X}, ~3k, 30~40%")
+    'we propose SDO and MedConclusion ($\\alpha$), Task 6, (1) X, ~3k, 30~40%'
     >>> unwrap_latex(r"by $58.2\%$ and 48\%, $4.7\times$ faster")
     'by 58.2% and 48%, 4.7× faster'
     >>> unwrap_latex(r"We present {\em generative clustering} on {Qwen2-VL-7B} and PHI-3~\cite{a2024}, $x^{2}$")

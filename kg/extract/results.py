@@ -44,7 +44,7 @@ def _cues() -> dict:
 
 
 # A sign is no minus after a percentage: "30%-50%" is a range.
-_NUM = r"(?:(?<![\w.,/\-%])[+\-]?|(?<=%[-–]))(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)"
+_NUM = r"(?:(?<![\w.,/\-%@])[+\-]?|(?<=%[-–~])|(?<=%--))(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)"
 _UNIT = (
     r"\s?(?:(?P<pp>\s?(?:pp\b|p\.p\.|percentage[\s-]points?\b|%\s?points?\b))"
     r"|(?P<pct>\\?%|\s?percent\b)"
@@ -52,7 +52,8 @@ _UNIT = (
     r"|(?P<scale>\s?/\s?(?:5|7|10|100)\b(?![.,]\d))"
     r"|(?P<points>\s(?:absolute\s)?points?\b))"
 )
-_RESULT = re.compile(_NUM + r"(?:\s?(?:-|–|to)\s?(?P<upper>\d+(?:\.\d+)?))?" + _UNIT)
+# LaTeX sources write ranges "3--6%", some authors "30~40%".
+_RESULT = re.compile(_NUM + r"(?:\s?(?:--|-|–|~|to)\s?(?P<upper>\d+(?:\.\d+)?))?" + _UNIT)
 _WORD_TIMES = re.compile(r"\b(?P<word>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[\s-](?:times|fold)\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
 _TIMES = re.compile(_NUM + r"[\s-]?(?:times|fold)\b")
@@ -79,6 +80,8 @@ def _is_count(text: str, end: int, unit: str, value: float) -> bool:
     """"25% of the training data", "3 points in the grid": shares and counts, not scores."""
     after = text[end : end + 40].lower()
     if unit == "%":
+        if _is_direct_share(after):
+            return True
         # "of the training data", "of the parameters and memory": a resource noun first or
         # second, not one an adverb follows ("answered 21% of questions correctly" is a score).
         words = re.match(r"\s+of\s+(?:(?:the|all|its|their|our)\s+)*(\w+)(?:\s+(\w+))?", after)
@@ -92,6 +95,20 @@ def _is_count(text: str, end: int, unit: str, value: float) -> bool:
     if unit == "x":
         return value > 1000
     return False
+
+
+def _is_direct_share(after: str) -> bool:
+    """"with 1% labeled data", "(20% training)": a share of the data, unless a measure follows
+    ("98.4% training accuracy", "73.5% data reduction").
+
+    >>> [_is_direct_share(s) for s in (" labeled data", " training)", " training accuracy", " data reduction")]
+    [True, True, False, False]
+    """
+    words = re.match(r"\s+(\w+)(?:\s+(\w+))?", after)
+    if not words or words.group(1) not in _cues()["share_nouns"]:
+        return False
+    following = words.group(2)
+    return following not in _cues()["share_measures"] and following not in _cues()["comparatives"]
 
 
 def _times_is_result(text: str, end: int) -> bool:
