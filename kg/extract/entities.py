@@ -318,7 +318,8 @@ _METRIC_APPOSITION_AFTER = re.compile(
 _TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric"}  # the kinds that type a name outright
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
-_LIST_GAP = re.compile(r"^(?:,|, and|, or| and| or|/|;)? ?$")
+# "X (n=475) and Y": a short aside with no name in it keeps the list going.
+_LIST_GAP = re.compile(r"^(?: \([^()]{1,20}\))?(?:,|, and|, or| and| or|/|;)? ?$")
 
 
 # "Quorra-Chat (8B)", "Vireo (69B-A3B)", "Marlowe (110M parameters)": a name given a

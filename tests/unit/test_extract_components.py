@@ -102,6 +102,8 @@ def test_listed_mixed_case_acronym_in_other_capitals_is_another_thing(nlp):
         ("gains +1.5 pp and 3.2 points", [(1.5, "pp"), (3.2, "points")]),
         ("from 17% to 60%", [(17.0, "%"), (60.0, "%")]),
         ("10.1-36.6% better", [(10.1, "%"), (36.6, "%")]),
+        ("gains of 3--6% and 1.2--3.2 points", [(3.0, "%"), (6.0, "%"), (1.2, "points"), (3.2, "points")]),
+        ("saves 30~40% and 15%--20%", [(30.0, "%"), (40.0, "%"), (15.0, "%"), (20.0, "%")]),
         ("2.5x faster and six times cheaper", [(2.5, "x"), (6.0, "x")]),
         ("rated 4.2/5 by users", [(4.2, "/5")]),
         ("a $17\\times$ speedup", [(17.0, "x")]),
@@ -112,6 +114,13 @@ def test_listed_mixed_case_acronym_in_other_capitals_is_another_thing(nlp):
 )
 def test_results_numbers_with_units(text, expected):
     assert [(r.value, r.unit) for r in find_results(text)] == expected
+
+
+def test_results_ranges_written_in_latex_keep_both_ends(nlp):
+    record = _extract(nlp, "A method", r"Quorra improves accuracy by 1.2--3.2 points and prunes 30~40\% of the parameters on Task~6.")
+    assert [(r.value, r.unit) for r in record.results] == [(1.2, "points"), (3.2, "points")]
+    record = _extract(nlp, "A method", r"Quorra reaches 30~40\% accuracy.")
+    assert [(r.value, r.unit, r.metric) for r in record.results] == [(30.0, "%", "accuracy"), (40.0, "%", "accuracy")]
 
 
 def test_results_attach_metric_and_dataset(nlp):
@@ -641,6 +650,17 @@ def test_entities_names_listed_as_examples_of_datasets_are_datasets_and_the_list
     for name in ("Rook-Rook-Pawn", "Stack Four", "Colour Matching Game", "QuillSet", "Pix2Edits", "Snap Edits"):
         assert types.get(name) == "Dataset", name
     assert types.get("FakeLens") == "Method"
+
+
+def test_entities_a_list_goes_on_past_a_short_aside_in_brackets(nlp):
+    types = _types(nlp, "Results on the GSM8K (n=1,319) and QuorraLens (n=446) splits hold. We compare MarloweNet (ours) and VireoNet.")
+    assert types.get("QuorraLens") == "Dataset"
+    assert types.get("VireoNet") == "Method"
+
+
+def test_results_a_share_of_the_data_is_no_result_and_a_metric_suffix_is_no_number(nlp):
+    record = _extract(nlp, "A method", "With 1% labeled data (20% training), Quorra reaches 98.4% training accuracy and a pass@1 accuracy of 21.88.")
+    assert [(r.value, r.unit) for r in record.results] == [(98.4, "%"), (21.88, None)]
 
 
 def test_entities_a_listed_model_keeps_a_hyphen_joined_variant_word_and_ci_is_no_name(nlp):
