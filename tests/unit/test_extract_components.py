@@ -652,6 +652,19 @@ def test_entities_names_listed_as_examples_of_datasets_are_datasets_and_the_list
     assert types.get("FakeLens") == "Method"
 
 
+def test_entities_ap_is_average_precision_unless_the_paper_spells_it_otherwise(nlp):
+    record = _extract(nlp, "A detector", "QuorraDet reaches 50.1 AP on COCO, +10.9 AP over VireoDet.")
+    assert {m.type for m in record.mentions if m.text == "AP"} == {"Metric"}
+    assert [(r.value, r.metric) for r in record.results] == [(50.1, "AP"), (10.9, "AP")]
+    types = _types(nlp, "We study Automated Planning (AP) with language models. AP methods fail.")
+    assert types.get("AP") != "Metric" and types.get("Automated Planning") != "Metric"
+
+
+def test_entities_headings_of_structured_abstracts_are_no_names(nlp):
+    types = _types(nlp, "BACKGROUND: Models fail on MedQA. METHODS: We tune Marlowe-7B. RESULTS: It wins. WARNING: offensive text.")
+    assert set(types) == {"MedQA", "Marlowe-7B"}
+
+
 def test_entities_a_list_goes_on_past_a_short_aside_in_brackets(nlp):
     types = _types(nlp, "Results on the GSM8K (n=1,319) and QuorraLens (n=446) splits hold. We compare MarloweNet (ours) and VireoNet.")
     assert types.get("QuorraLens") == "Dataset"
