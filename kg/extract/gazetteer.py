@@ -50,8 +50,8 @@ def surface_variants(name: str, type_: str = "") -> set[str]:
     ['chain of thought', 'chain of thoughts', 'chain-of-thought', 'chain-of-thoughts', 'chainofthought', 'chainofthoughts']
     >>> sorted(surface_variants("ImageNet-1k"))
     ['ImageNet 1K', 'ImageNet 1k', 'ImageNet-1K', 'ImageNet-1k', 'ImageNet1K', 'ImageNet1k']
-    >>> sorted(surface_variants("win rate", "Metric"))
-    ['win rate', 'win rates', 'win-rate', 'win-rates']
+    >>> sorted(surface_variants("win rate", "Metric")), sorted(surface_variants("AUC", "Metric"))
+    (['win rate', 'win rates', 'win-rate', 'win-rates'], ['AUC', 'AUCs'])
     """
     variants = {name}
     if "-" in name:
@@ -67,6 +67,9 @@ def surface_variants(name: str, type_: str = "") -> set[str]:
     last = name.rsplit(" ", 1)[-1]
     if last.replace("-", "").isalpha() and last.islower() and (name.islower() or " " in name and type_ in ("Method", "Metric")):
         variants |= {_plural(variant) for variant in variants if variant.rsplit(" ", 1)[-1].islower()}
+    # "AUCs of 0.91 and 0.88": a measure written as an acronym takes a plural too.
+    if type_ == "Metric" and _ACRONYM_MEASURE.fullmatch(name):
+        variants.add(name + "s")
     # spaCy splits a unit letter off a number ("ImageNet-1K" -> "ImageNet-1" "K") but not its
     # lower-case form ("ImageNet-1k"): each case is tokenized, and so matched, apart.
     if _COUNT_SUFFIX.search(name):
@@ -76,6 +79,7 @@ def surface_variants(name: str, type_: str = "") -> set[str]:
 
 
 _COUNT_SUFFIX = re.compile(r"\d[kKmM]$")
+_ACRONYM_MEASURE = re.compile(r"[A-Z][A-Z0-9]*[A-Z]")
 
 
 def _plural(name: str) -> str:
@@ -123,12 +127,14 @@ def accepts_match(name: str, text: str, type_: str = "Dataset") -> bool:
     (True, False)
     >>> accepts_match("MATH", "Math"), accepts_match("MATH", "MATH"), accepts_match("NDCG", "nDCG", "Metric")
     (False, True, True)
-    >>> accepts_match("mAP", "Map", "Metric"), accepts_match("mAP", "MAP", "Metric")
-    (False, True)
+    >>> accepts_match("mAP", "Map", "Metric"), accepts_match("mAP", "MAP", "Metric"), accepts_match("AUC", "AUCs", "Metric")
+    (False, True, True)
     """
     if name.isupper() and len(name) > 1 and not any(ch.isdigit() for ch in name):
         # An acronym in capitals: "MATH", not "Math". A term's acronym may lower its first
         # letter, the word it abbreviates being a modifier: "nDCG" for NDCG.
+        if type_ == "Metric" and text.endswith("s"):
+            text = text[:-1]  # "AUCs"
         return text.isupper() or (type_ in _TERM_TYPES and len(text) >= 3 and text[0].islower() and text[1:].isupper())
     if name[:1].islower() and not name[1:].islower() and text[:1].isupper() and text[1:].islower():
         return False  # "mAP" and "mIoU" are not the words "Map" and "Miou"
