@@ -444,6 +444,8 @@ def find_task_nouns(text: str, skip_before: int = 0) -> list[tuple[int, int, str
 
     >>> [p[2] for p in find_task_nouns("on multi-step reasoning tasks and planning tasks, not classification tasks")]
     ['multi-step reasoning', 'planning']
+    >>> find_task_nouns("a language model task planner and graph neural network tasks")
+    []
     """
     cues = type_cues()
     found = []
@@ -458,9 +460,12 @@ def find_task_nouns(text: str, skip_before: int = 0) -> list[tuple[int, int, str
             word = kept[0].lower()
             if cues["term_head"].get(word) != "Task" or word in cues["bare_head_generic"]:
                 continue
-        # "open-ended generative tasks", "linguistic tasks": an adjective names no task.
+        # "open-ended generative tasks", "linguistic tasks": an adjective names no task; nor
+        # does a model or a network ("a language model task planner", "diffusion models tasks").
         last = kept[-1].lower()
         if last not in cues["term_head"] and last.endswith(_ADJECTIVE_ENDINGS):
+            continue
+        if cues["next_word"].get(last) == "Model" or last in cues["architecture_head"]:
             continue
         phrase = " ".join(kept)
         if phrase.lower() in cues["term_stop_phrase"]:
