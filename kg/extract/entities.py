@@ -699,9 +699,11 @@ _TAKES_A_TECHNIQUE = frozenset(
 )
 
 
-def coined_in_text(text: str, title_end: int) -> list[str]:
+def coined_in_text(text: str, title_end: int, listed: Container[str] = frozenset()) -> list[str]:
     r"""Names the paper coins that carry no mark of a coined word: "Resa: ..." in the title
-    (when the abstract names it again), "we introduce Quorra Architect, an ...".
+    (when the abstract names it again), "we introduce Quorra Architect, an ..." (not a listed
+    name: "we propose a new two stage Long Short Term Memory (LSTM) approach"; `listed`
+    holds normalized keys).
 
     >>> coined_in_text("Resa: Transparent Reasoning\nWe answer it with Resa, a family.", 27)
     ['Resa']
@@ -721,7 +723,7 @@ def coined_in_text(text: str, title_end: int) -> list[str]:
             names.append(prefix)
     for match in _NAMED_AFTER_CUE.finditer(text, title_end):
         name = match.group("name")
-        if name.lower() not in _TITLE_WORDS and name not in names:
+        if name.lower() not in _TITLE_WORDS and name not in names and normalize_key(name) not in listed:
             names.append(name)
     # A lone ordinary term word ("Alignment", "Distillation") names nothing new.
     return [name for name in names if " " in name or is_coined_name(name) or name.lower() not in term_words()]
@@ -841,7 +843,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     known = _spans_by_offsets(gazetteer + patterns)
     text = doc_text(doc)
     title_end = find_title_end(text)
-    coined = coined_in_text(text, title_end) if title_end else []
+    listed_here = {normalize_key(span.text) for span in gazetteer}
+    coined = coined_in_text(text, title_end, listed_here) if title_end else []
     named = (
         named_by_noun(text, title_end)
         + named_before_noun(text, title_end)
@@ -851,7 +854,6 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     contributions = named_as_contribution(text, title_end)
     if contributions:
         # A listed term after "we introduce" is applied, not coined ("we introduce knowledge distillation").
-        listed_here = {normalize_key(span.text) for span in gazetteer}
         named += [found for found in contributions if normalize_key(found[0]) not in listed_here]
     doc.user_data[INTRODUCED_KEY] = set(coined) | {name for name, _, own in named if own}
     # "non-linear model predictive control": a term phrase ending in a listed term is of its type.
@@ -921,6 +923,14 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         texts = [span.text for span in kept]
         long_texts = set(long_forms.values())
         types = {text_: (span.label_, span.kb_id_ == GUESSED) for span, text_ in zip(kept, texts) if text_ in long_texts}
+        # "multi-speaker automatic speech recognition (ASR)": an unlisted acronym takes the type
+        # of the wider name its long form ends
+        listed = {span.text for span in kept if span.id_}
+        missing = {long for short, long in long_forms.items() if short not in listed} - types.keys()
+        for span, text_ in zip(kept, texts):
+            for long_text in missing:
+                if text_.endswith(" " + long_text):
+                    types.setdefault(long_text, (span.label_, span.kb_id_ == GUESSED))
 
         def tied(span: Span, text_: str) -> Span:
             long_type, long_guessed = types[long_forms[text_]]

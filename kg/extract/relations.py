@@ -76,7 +76,8 @@ def _sentence_relations(
     """Relations cued in one sentence (`lowered`, starting at character `start`), and whether it evaluates."""
     cues = _cues()
     found: list[tuple[str, Span, int]] = []
-    intros = list(cues["introduce"].finditer(lowered))
+    # A cue word inside a name ("Long Short Term Memory", "Alignment Design Policy") is none.
+    intros = [cue for cue in cues["introduce"].finditer(lowered) if not _inside_a_name(cue.start() + start, ents)]
     compare = cues["compare"].search(lowered)
     subjects = [(match.end(), match.group()) for match in cues["introduce_subjects"].finditer(lowered)] if intros else []
     if subjects:
@@ -339,6 +340,7 @@ def _introduced_after(
         return []
     introduced: list[Span] = []
     previous = cue_end
+    modifier_before = False
     for ent in after:
         gap = lowered[previous : ent.start_char - start]
         if not introduced:
@@ -347,9 +349,17 @@ def _introduced_after(
             if _DESCRIBES_NEXT.match(lowered, ent.end_char - start) and not _is_title_case_phrase(ent.text):
                 continue  # "we propose the LDPC-inspired X", "an SL framework, named X" (not "a Language-
                 # Centric Omnimodal Embedding framework, termed LCO-Emb": a long name of the same thing)
-            if ((ent.start, ent.end) in listed or ent.text in seen_before) and _technique_noun_after(lowered, ent.end_char - start, ent.text):
+            known = (ent.start, ent.end) in listed or ent.text in seen_before
+            if known and (modifier_before or _technique_noun_after(lowered, ent.end_char - start, ent.text)):
                 return []  # "a novel transfer learning framework", "a novel SSL framework" after
                 # "semi-supervised learning (SSL)": a known term describes what is new
+            if known and _PLAIN_NOUN_AFTER.match(lowered, ent.end_char - start):
+                # "we call the quantization grid", "a VFX dataset Omni-VFX": a known term
+                # modifies the object. A coined name after it may be the object; a known one
+                # is more of the phrase ("we term the k-means transformer").
+                modifier_before = True
+                previous = ent.end_char - start
+                continue
             introduced.append(ent)
         elif _IN_APPOSITION.match(gap):
             continue
@@ -359,6 +369,18 @@ def _introduced_after(
             continue
         previous = ent.end_char - start
     return introduced
+
+
+# A lower-case noun right after a name: the name modifies it ("the quantization grid"); not
+# a verb, an adverb, a plural or a small word ("X for Y", "X that", "X achieves").
+_PLAIN_NOUN_AFTER = re.compile(
+    r" (?!(?:and|or|as|is|are|was|were|that|which|to|for|on|in|of|with|by|from|via|at|into|than|we|it|its|can|will|has|have)\b)"
+    r"[a-z]+(?<!ed)(?<!ing)(?<!ly)(?<!s)\b(?![-(])"
+)
+
+
+def _inside_a_name(at: int, ents: list[Span]) -> bool:
+    return any(ent.start_char <= at < ent.end_char for ent in ents)
 
 
 class _NamedBetween:

@@ -665,6 +665,24 @@ def test_entities_headings_of_structured_abstracts_are_no_names(nlp):
     assert set(types) == {"MedQA", "Marlowe-7B"}
 
 
+def test_entities_an_unlisted_acronym_takes_the_type_of_the_wider_name_its_long_form_ends(nlp):
+    types = _types(nlp, "QuillNet targets multi-speaker automatic speech recognition (ASR). QuillNet improves ASR on noisy audio.")
+    assert types.get("ASR") == "Task"
+    types = _types(nlp, "Quorra keeps a low pre-deployment attack success rate (ASR) and a high ASR after deployment.")
+    assert types.get("ASR") == "Metric"
+
+
+def test_entities_an_acronym_measure_in_the_plural_is_the_measure(nlp):
+    record = _extract(nlp, "A classifier", "QuillNet attains AUCs of 0.91 and 0.88 and WERs below 9%.")
+    assert {m.text: m.canonical for m in record.mentions if m.type == "Metric"} == {"AUCs": "AUC", "WERs": "WER"}
+    assert [(r.value, r.metric) for r in record.results] == [(0.91, "AUCs"), (9.0, "WERs")]
+
+
+def test_entities_a_model_before_task_names_no_task(nlp):
+    types = _types(nlp, "Vireo conditions a proactive language model task planner and solves graph neural network tasks.")
+    assert "Task" not in types.values()
+
+
 def test_entities_a_list_goes_on_past_a_short_aside_in_brackets(nlp):
     types = _types(nlp, "Results on the GSM8K (n=1,319) and QuorraLens (n=446) splits hold. We compare MarloweNet (ours) and VireoNet.")
     assert types.get("QuorraLens") == "Dataset"
@@ -1028,6 +1046,27 @@ def test_entities_a_task_named_only_as_a_part_of_the_system_is_a_technique_used(
 def test_results_a_speedup_or_a_saving_measures_no_metric_the_sentence_names(nlp):
     record = _extract(nlp, "A study", "Quorra reaches 92% accuracy, is 2.8x faster and uses 41.8% fewer GPUs, with 10% less error than Vireo-LM.")
     assert {(r.text, r.metric) for r in record.results} == {("92%", "accuracy"), ("2.8x", None), ("41.8%", None), ("10%", None)}
+
+
+def test_relations_a_name_the_paper_gives_is_introduced(nlp):
+    relations = _relations(
+        nlp, "A study",
+        "We call this technique Quorra Distillation (QD), which is general. We name the approach the Vireo Model (VM) as it"
+        " reflects priors. We call for more work on GRPO.",
+    )
+    assert {("INTRODUCES", "QD"), ("INTRODUCES", "Quorra Distillation"), ("INTRODUCES", "VM")} <= relations
+    assert ("INTRODUCES", "GRPO") not in relations
+
+
+def test_relations_a_listed_term_that_modifies_the_object_is_not_introduced(nlp):
+    relations = _relations(
+        nlp, "A study",
+        "Finding a representation for weights, which we call the quantization grid, is hard. We design a transformer"
+        " architecture, which we term the k-means transformer, that runs Lloyd's algorithm. We propose a new two stage"
+        " Long Short Term Memory (LSTM) approach. We construct a comprehensive GRPO dataset QuillSet for training.",
+    )
+    introduced = {target for type_, target in relations if type_ == "INTRODUCES"}
+    assert introduced == {"QuillSet"}
 
 
 def test_results_numbers_listed_before_a_unit_share_it():
