@@ -295,7 +295,7 @@ _DATASET_APPOSITION_AFTER = re.compile(
 # the apposition, and no dataset cue elsewhere ("Across 11 benchmarks, Spotlighter") retypes it.
 _METHOD_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,9}?"
-    r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism"
+    r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism|scheme"
     r"|tool|toolkit|library|engine|solver|verifier|detector|classifier|optimizer)(?![\w-])",
     re.I,
 )
@@ -676,6 +676,8 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
     [('rationale-guided learning', 'Method', True)]
     >>> named_as_contribution("we introduce purely semantic indexing to it; we present a new loss.")
     []
+    >>> named_as_contribution("We propose expert upcycling, a method that grows models.")
+    [('expert upcycling', 'Method', True)]
     """
     found = []
     heads, stops = type_cues()["contribution_head"], type_cues()["term_stop"]
@@ -684,12 +686,19 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
             continue
         phrase = match.group("phrase")
         words = phrase.split()
-        if words[-1] not in heads or (len(words) == 1 and "-" not in phrase):
+        if len(words) == 1 and "-" not in phrase:
             continue
         if any(word in stops or word.endswith("ly") for word in words):
             continue
-        found.append((phrase, heads[words[-1]], True))
+        if words[-1] in heads:
+            found.append((phrase, heads[words[-1]], True))
+        elif (kind := _apposition_kind(text, match.end("phrase"))) in _KIND_OF_CONTRIBUTION:
+            # "we propose expert upcycling, a method that ...": the apposition says what it is
+            found.append((phrase, _KIND_OF_CONTRIBUTION[kind], True))
     return found
+
+
+_KIND_OF_CONTRIBUTION = {"technique": "Method", "metric": "Metric"}
 
 
 _TAKES_A_TECHNIQUE = frozenset(

@@ -424,7 +424,8 @@ def find_relations(
         found += relations
         evaluates_anything = evaluates_anything or (evaluates and index > 0)
     introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
-    parts = _parts_of_own(text, sentences, ents_of, introduced, coined, title_end)
+    introducing = {index for type_, _, index in found if type_ == "INTRODUCES"}
+    parts = _parts_of_own(text, sentences, ents_of, introduced, coined, title_end, introducing)
     found += parts
     introduced |= {ent.text.lower() for _, ent, _ in parts}
     # An acronym and its long form name one thing: introducing either introduces both.
@@ -465,18 +466,28 @@ _PART_END = re.compile(r"\s*(?:[,;.:)]|and\b|$)|\s*\([^()]{1,20}\)")
 _NOT_A_PART = re.compile(r"\b\w{3,}ing\b|-based\b")
 
 
+# A sentence opening that refers back to what the sentence before introduced.
+_OWN_REFERENCE = re.compile(r"\s*(?:it|(?:our|the|this) (?:framework|method|approach|system|model|pipeline|architecture))\b")
+
+
 def _parts_of_own(
-    text: str, sentences: list[tuple[int, int]], ents_of: list[list[Span]], introduced: set[str], coined: set[str], title_end: int
+    text: str, sentences: list[tuple[int, int]], ents_of: list[list[Span]], introduced: set[str], coined: set[str], title_end: int,
+    introducing: Container[int] = frozenset(),
 ) -> list[tuple[str, Span, int]]:
-    """Coined names a sentence about the paper's own method (one naming an `introduced`
-    name before the cue) lists as its parts, unless the abstract named them before."""
+    """Coined names a sentence about the paper's own method lists as its parts, unless the
+    abstract named them before. The sentence names an `introduced` name before the cue, or
+    opens with "It" or "Our framework" right after a sentence (index in `introducing`) that
+    introduced one ("We propose X. It comprises three components: ...")."""
     if not introduced or not coined:
         return []
     found = []
     for index, (start, end) in enumerate(sentences):
         lowered = text[start:end].lower()
         cue = _PART_CUE.search(lowered) if index else None
-        if not cue or not any(ent.text.lower() in introduced and ent.start_char - start < cue.end() for ent in ents_of[index]):
+        if not cue:
+            continue
+        own = any(ent.text.lower() in introduced and ent.start_char - start < cue.end() for ent in ents_of[index])
+        if not (own or (index - 1 in introducing and _OWN_REFERENCE.match(lowered))):
             continue
         seen_before = _NamedBetween(text, title_end, start)
         previous = cue.end()

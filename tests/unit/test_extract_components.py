@@ -1058,6 +1058,21 @@ def test_relations_a_name_the_paper_gives_is_introduced(nlp):
     assert ("INTRODUCES", "GRPO") not in relations
 
 
+def test_relations_a_lower_case_contribution_the_apposition_calls_a_method_is_introduced(nlp):
+    record = _extract(nlp, "A study", "We propose quill upcycling, a simple method that grows experts. We propose a simple method.")
+    assert {(m.text, m.type) for m in record.mentions} == {("quill upcycling", "Method")}
+    assert {(r.type, r.target) for r in record.relations} == {("INTRODUCES", "quill upcycling")}
+
+
+def test_relations_parts_listed_after_it_comprises_are_introduced(nlp):
+    relations = _relations(
+        nlp, "A study",
+        "We propose QuorraMind, a framework for scam detection. It comprises two components: the Quill Reasoning Task (QRT)"
+        " and the Vireo Evaluation Suite (VES).",
+    )
+    assert {("INTRODUCES", "QuorraMind"), ("INTRODUCES", "QRT"), ("INTRODUCES", "VES")} <= relations
+
+
 def test_relations_a_listed_term_that_modifies_the_object_is_not_introduced(nlp):
     relations = _relations(
         nlp, "A study",
