@@ -116,6 +116,36 @@ def _times_is_result(text: str, end: int) -> bool:
     return bool(following) and following.group(1).lower() in _cues()["comparatives"]
 
 
+# "98.21 +/- 0.35%", "$99.3 \\pm 0.02\\%$", "0.82 ± 0.15": a mean and its spread; the spread
+# is no result, and the mean takes the unit written after the spread.
+_SPREAD = re.compile(
+    r"(?<![\w.])(?P<mean>\d+(?:\.\d+)?)(?P<mean_unit>\s?\\?%)?\s*\$?\s*(?:±|\+/-|\+-|\\pm)\s*\$?\s*"
+    r"(?P<spread>\d+(?:\.\d+)?)(?P<spread_unit>" + _UNIT + ")?"
+)
+
+
+def _without_spreads(text: str, found: list[FoundResult]) -> list[FoundResult]:
+    """The results less the spreads of "mean +/- spread", with each mean the unit written after
+    its spread ("98.21 +/- 0.35%"): a bare score's spread gives way to its mean ("0.93 +/- 0.01
+    accuracy")."""
+    spreads = list(_SPREAD.finditer(text))
+    if not spreads:
+        return found
+    kept = []
+    for result in found:
+        spread = next((m for m in spreads if m.start("spread") <= result.start < m.end()), None)
+        if spread is None:
+            kept.append(result)
+        elif result.unit is None and not spread.group("spread_unit"):
+            mean = spread.group("mean")
+            kept.append(FoundResult(spread.start(), spread.end("mean"), _number(mean), None, mean, result.metric))
+    starts = {result.start for result in kept}
+    for match in spreads:
+        if match.group("spread_unit") and not match.group("mean_unit") and match.start() not in starts:
+            kept.append(FoundResult(match.start(), match.end(), _number(match.group("mean")), _unit_of(match), match.group()))
+    return sorted(kept, key=lambda result: result.start)
+
+
 def find_results(text: str) -> list[FoundResult]:
     """Numbers with a unit or scale in a sentence, in text order.
 
@@ -123,6 +153,8 @@ def find_results(text: str) -> list[FoundResult]:
     [(17.0, '%'), (60.0, '%'), (10.1, '%'), (36.6, '%'), (2.5, 'x')]
     >>> find_results("We use 25% of the training data, 7B parameters and 10.7% of the parameters and memory.")
     []
+    >>> [(r.text, r.value, r.unit) for r in find_results("98.21 +/- 0.35%, 99.3 ± 0.2 % and 64.0% +- 2.6%")]
+    [('98.21 +/- 0.35%', 98.21, '%'), ('99.3 ± 0.2 %', 99.3, '%'), ('64.0%', 64.0, '%')]
     """
     found: list[FoundResult] = []
     for match in _RESULT.finditer(text):
@@ -145,7 +177,7 @@ def find_results(text: str) -> list[FoundResult]:
         if _times_is_result(text, match.end()):
             value = float(_NUMBER_WORDS[match.group("word").lower()])
             found.append(FoundResult(match.start(), match.end(), value, "x", match.group()))
-    return sorted(found, key=lambda result: result.start)
+    return _without_spreads(text, sorted(found, key=lambda result: result.start))
 
 
 # "+6.25 and +7.81 points", "by 3.2, 4.1 and 5.0 points": numbers listed before the one
@@ -189,7 +221,7 @@ def find_bare_scores(text: str, metric_ends: list[tuple[int, str]], metric_start
         if match:
             start = end + match.start(1)
             found.append(FoundResult(start, end + match.end(1), _number(match.group(1)), None, text[start : end + match.end(1)], metric=metric))
-    return found
+    return _without_spreads(text, found)
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -211,9 +243,16 @@ def _nearest(spans: list[Span], sent_start: int, result: FoundResult, bounds: tu
 _FOLLOWING_WORD = re.compile(r"\s*([\w\-]+)\s*")
 
 
+_NOUN_BY = re.compile(r"([\w\-]+)\s+by\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|~\s?)?$")
+
+
 def _measures_a_resource(text: str, result: FoundResult, metric_starts: list[int]) -> bool:
-    """Whether a result measures speed, size or cost ("2.8x faster", "41.8% fewer devices"),
-    not the metric the sentence names elsewhere: unless a metric follows ("10% less error")."""
+    """Whether a result measures speed, size or cost ("2.8x faster", "41.8% fewer devices",
+    "reducing training latency by 43x"), not the metric the sentence names elsewhere: unless
+    a metric follows ("10% less error")."""
+    before = _NOUN_BY.search(text, max(0, result.start - 60), result.start)
+    if before and before.group(1).lower() in _cues()["resource_measures"]:
+        return True
     following = _FOLLOWING_WORD.match(text, result.end)
     if not following or following.group(1).lower() not in _cues()["resource_comparatives"]:
         return False
@@ -233,16 +272,19 @@ def _measures_what_follows(text: str, result: FoundResult, named_starts: list[in
     return bool(following) and following.end() not in named_starts
 
 
-_BINDS_TO_NUMBER = re.compile(r"\s+(?:by|of|at|=|:)\s+$")
+_BINDS_TO_NUMBER = re.compile(r"\s+(?:by|of|at|=|:)\s+(?P<listed>(?:[+\-]?\d+(?:\.\d+)?\s?%?,?\s+(?:(?:and|or)\s+)?)*)$")
 
 
 def _metric_bound_before(text: str, result: FoundResult, metrics: list[Span], start: int) -> str | None:
     """The metric written right before a result and bound to it: "improving TTFT by 33%,
-    TPOT by 22%" (not the nearer TPOT after the comma)."""
+    TPOT by 22%" (not the nearer TPOT after the comma), "dice scores of 83.28, 87.44, and
+    84.50% and Jaccard indices of ..." (the last of a list, unless a metric follows it)."""
+    followed = any(text[result.end : metric.start_char - start].isspace() for metric in metrics)
     for metric in metrics:
         end = metric.end_char - start
-        if end <= result.start and _BINDS_TO_NUMBER.match(text[end : result.start]):
-            return metric.text
+        if end <= result.start and (bound := _BINDS_TO_NUMBER.match(text[end : result.start])):
+            if not (bound.group("listed") and followed):
+                return metric.text
     return None
 
 
@@ -256,10 +298,12 @@ def attach(
     """
     bounds = _clause_bounds(text, result.start, result.end)
     metric_starts = [m.start_char - start for m in metrics]
-    if result.metric or _measures_a_resource(text, result, metric_starts):
+    if result.metric:
         metric = result.metric
     elif bound := _metric_bound_before(text, result, metrics, start):
         metric = bound
+    elif _measures_a_resource(text, result, metric_starts):
+        metric = None
     elif _measures_what_follows(text, result, [span.start_char - start for span in (*metrics, *datasets, *others)]):
         metric = _nearest([m for m in metrics if bounds[0] <= m.start_char - start < bounds[1]], start, result, bounds)
     else:

@@ -1414,3 +1414,29 @@ def test_entities_a_name_an_apposition_calls_a_metric_is_a_metric(nlp):
     ))
     assert types["Quill Branching Factor"] == types["QBF"] == types["Vireo"] == "Metric"
     assert types["QuillNet"] == "Method"
+
+
+def test_results_a_mean_takes_the_unit_after_its_spread_and_the_spread_is_no_result(nlp):
+    found = find_results("Quorra reaches 98.21 +/- 0.35%, $99.3 \\pm 0.02\\%$ and 83.1% +/- 7.2%, a 3.7 $\\pm$ 0.17 pp gain.")
+    assert [(r.value, r.unit) for r in found] == [(98.21, "%"), (99.3, "%"), (83.1, "%"), (3.7, "pp")]
+    record = _extract(nlp, "A study", "Vireo reaches 0.9305 +/- 0.0134 accuracy and an F1 of 0.82 ± 0.15 on QuillQA.")
+    assert {(r.value, r.unit, r.metric) for r in record.results} == {(0.9305, None, "accuracy"), (0.82, None, "F1")}
+
+
+def test_results_numbers_listed_after_a_metric_keep_it_up_to_the_last(nlp):
+    record = _extract(nlp, "A study", (
+        "On QuillSeg, Quorra reaches dice scores of 83.28, 87.44, and 84.50% and Jaccard indices of 72.85, 79.31, and 74.70%."
+    ))
+    metrics = {r.value: r.metric for r in record.results}
+    assert metrics[84.5] == metrics[87.44] == "dice scores" and metrics[74.7] == metrics[72.85] == "Jaccard"
+
+
+
+
+def test_results_a_cut_in_latency_or_cost_measures_no_metric_named_elsewhere(nlp):
+    record = _extract(nlp, "A study", (
+        "Quorra improves accuracy by 3% on QuillQA while reducing inference time by up to 35% and memory by 2x; "
+        "it cuts TTFT by 20%."
+    ))
+    metrics = {r.text: r.metric for r in record.results}
+    assert metrics == {"3%": "accuracy", "35%": None, "2x": None, "20%": "TTFT"}
