@@ -286,7 +286,7 @@ _DATASET_LIST_OPENER = re.compile(
 # simple chemistry benchmark": a dataset noun heads the apposition that follows the name
 # (not "X, an environment-free verifier").
 _DATASET_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-]+){0,6}?"
     r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?(?![\w-])",
     re.I,
@@ -294,7 +294,7 @@ _DATASET_APPOSITION_AFTER = re.compile(
 # "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads
 # the apposition, and no dataset cue elsewhere ("Across 11 benchmarks, Spotlighter") retypes it.
 _METHOD_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)(?: [\w\-]+){0,9}?"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)(?: [\w\-]+){0,9}?"
     r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism|scheme"
     r"|tool|toolkit|library|engine|solver|verifier|detector|classifier|optimizer)(?![\w-])",
     re.I,
@@ -302,7 +302,7 @@ _METHOD_APPOSITION_AFTER = re.compile(
 # "Quorra (QR), an open-source 40B large language model", "Vireo, a family of 7B models": a
 # language-model noun, or a model's size, heads the apposition: a released model.
 _MODEL_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —) (?:a|an|the)(?: (?:family|series) of)?"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)(?: (?:family|series) of)?"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-.]+){0,6}?"
     r" (?:(?:language|foundation|reasoning|vision-language|multimodal|speech|code|embedding) models?|[MV]?LLMs?|VLMs?|LMMs?"
     r"|(?<= )\d+(?:\.\d+)?[BM](?:-parameters?)?(?: [\w\-]+){0,3}? models?)"
@@ -311,7 +311,7 @@ _MODEL_APPOSITION_AFTER = re.compile(
 )
 # "Reasoning Path Divergence (RPD), a step-level metric", "X -- a token-invariant measure of ...".
 _METRIC_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,| --| —|:) (?:a|an|the)"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which)\b)[\w\-]+){0,5}? (?:metric|measure|score)"
     r"(?=[,.;:)]| (?:of|for|that|which|to|quantifying|capturing|measuring)\b)",
 )
@@ -471,15 +471,17 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
     return False
 
 
+# "This paper / study / thesis proposes ...": the nouns by which a paper names itself.
+_OWN_WORK = r"(?:paper|work|study|research|article|report|thesis|letter|chapter|manuscript|dissertation)"
 INTRODUCED_KEY = "kg_introduced"  # doc.user_data: texts of names the paper itself coins
 
 # "we introduce Quorra Architect, an ...", "we train a new model, HTML-T5++, that": a run of
 # capitalised words named right after an introducing verb (and "a new <noun>, called").
 _NAMED_AFTER_CUE = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work)) (?:then |further |also |first )?"
-    r"(?:propose|introduce|present|release|develop|design|build|train|create|construct|curate)[sd]? "
+    r"\b(?:[Ww]e|[Tt]his " + _OWN_WORK + ") (?:ha(?:ve|s) )?(?:then |further |also |first )?"
+    r"(?:(?:propose|introduce|present|release|develop|design|build|train|create|construct|curate)(?:s|d|ed)?|built) "
     r"(?:(?:a|an|the) (?:new |novel |simple |unified |general )?[a-z\-]+(?: [a-z\-]+)?,? (?:called |named |dubbed |termed )?)?"
-    r"(?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,3})(?=,| \(| --| that| which| to| for|\.)"
+    r"(?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,3})(?=,| \(| --| - | that| which| to| for|\.)"
 )
 # A title's name said again in the abstract, after running text: "with Resa, a ..." (not "Resa:").
 _RUNNING_TEXT_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
@@ -660,10 +662,10 @@ def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, b
 # "We propose rationale-guided learning, which ...": a bare lower-case phrase (no article)
 # right after a verb of contribution, ending where a clause or an apposition begins.
 _CONTRIBUTION = re.compile(
-    r"(?:propose|introduce|present|develop|design)s? "  # _CONTRIBUTOR_BEFORE must end right before it
+    r"(?:propose|introduce|present|develop|design)(?:s|d|ed)? "  # _CONTRIBUTOR_BEFORE must end right before it
     r"(?P<phrase>[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,4})(?=[,.;:]| \(| (?:that|which|where|as|to|for|into|with|and)\b)"
 )
-_CONTRIBUTOR_BEFORE = re.compile(r"\b(?:[Ww]e|paper|work) (?:(?:further|then|also|first|additionally|therefore|thus) )?$")
+_CONTRIBUTOR_BEFORE = re.compile(r"\b(?:[Ww]e|" + _OWN_WORK + ") (?:ha(?:ve|s) )?(?:(?:further|then|also|first|additionally|therefore|thus) )?$")
 
 
 def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
@@ -1175,8 +1177,8 @@ _METHOD_BEFORE = re.compile(r"\b(?:[Vv]ia|[Tt]hrough|[Uu]sing)\s$")
 # "we propose Spike Tail-Aware Relational Synthesis (STARS)": what a paper proposes is a
 # technique, whatever its head word ("Synthesis") would make of it.
 _PROPOSED_BEFORE = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work)) (?:then |further |also |first |here )?"
-    r"(?:propose|introduce|present|develop|design)[sd]? (?:(?:a|an|the) )?(?:new |novel )?$"
+    r"\b(?:[Ww]e|[Tt]his " + _OWN_WORK + ") (?:ha(?:ve|s) )?(?:then |further |also |first |here )?"
+    r"(?:propose|introduce|present|develop|design)(?:s|d|ed)? (?:(?:a|an|the) )?(?:new |novel )?$"
 )
 
 

@@ -1431,6 +1431,13 @@ def test_results_numbers_listed_after_a_metric_keep_it_up_to_the_last(nlp):
     assert metrics[84.5] == metrics[87.44] == "dice scores" and metrics[74.7] == metrics[72.85] == "Jaccard"
 
 
+def test_relations_a_study_or_article_introduces_and_past_tenses_introduce(nlp):
+    relations = _relations(nlp, "A study", (
+        "This study introduces Quorra, an evaluation framework for alignment. We developed Vireo, a tool for triage. "
+        "We have presented QuillNet, a planner for robots. This article proposes marlowe-guided decoding, which helps."
+    ))
+    assert {("INTRODUCES", name) for name in ("Quorra", "Vireo", "QuillNet", "marlowe-guided decoding")} <= relations
+
 
 
 def test_results_a_cut_in_latency_or_cost_measures_no_metric_named_elsewhere(nlp):
