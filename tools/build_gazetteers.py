@@ -62,6 +62,10 @@ MAX_WORDS = 8  # longer strings are descriptions, not names, and slow the matche
 PRECEDENCE = ("Model", "Dataset", "Metric", "Method", "Task")
 TERM_TYPES = {"Method", "Task", "Metric"}  # mostly common-noun terms: "image captioning"
 DATASET_NOUNS = {"benchmark", "benchmarks", "dataset", "datasets", "corpus", "corpora", "challenge"}
+TECHNIQUE_NOUNS = {
+    "method", "methods", "model", "models", "network", "networks", "algorithm", "algorithms", "technique", "techniques",
+    "approach", "approaches", "framework", "frameworks", "architecture", "architectures",
+}
 PROPER_TYPES = {"Dataset", "Model"}  # proper names: "ImageNet", "GPT-4"
 # A word is ordinary when abstracts write it in lower case at least this often (and at
 # least as often as capitalised in mid-sentence).
@@ -313,8 +317,8 @@ def form_ok(form: str, typ: str, cur: Curation, alias: bool) -> bool:
     [True, False, True, False, False]
     >>> [form_ok(n, "Dataset", cur, alias=False) for n in ("RACE", "MultiRC")]
     [False, True]
-    >>> [form_ok(n, "Task", cur, alias=False) for n in ("MTEB Benchmark", "dataset distillation")]
-    [False, True]
+    >>> [form_ok(n, "Task", cur, alias=False) for n in ("MTEB Benchmark", "dataset distillation", "subspace methods")]
+    [False, True, False]
     """
     key = normalize_key(form)
     if not is_usable_form(form) or cur.stopped(key, typ) or (alias and key in cur.stop_aliases):
@@ -327,6 +331,8 @@ def form_ok(form: str, typ: str, cur: Curation, alias: bool) -> bool:
         return True
     if typ in TERM_TYPES and form.split()[-1].lower() in DATASET_NOUNS:
         return False  # "MTEB Benchmark", "vietnamese datasets" filed as tasks: a dataset or none
+    if typ == "Task" and key not in cur.force_type and form.split()[-1].lower() in TECHNIQUE_NOUNS:
+        return False  # "subspace methods", "tensor networks" filed as tasks: a technique or a class
     if typ in PROPER_TYPES and key in cur.ordinary_phrases:
         return False  # "Hate Speech", "Experimental Results" as dataset names
     # Ordinary single words: never as proper names or capitalised terms ("Time", "Spot");

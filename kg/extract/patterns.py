@@ -842,6 +842,18 @@ def _edition_end(doc: Doc, end: int) -> int:
     return 0
 
 
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def _is_unit_after_number(doc: Doc, span: Span) -> bool:
+    """"300 MW of power", "20 TB", "9 GW": two or three capitals right after a number are a unit."""
+    word = span.text
+    return (
+        2 <= len(word) <= 3 and word.isalpha() and word.isupper()
+        and span.start > 0 and doc[span.start - 1].whitespace_ and bool(_NUMBER.match(doc[span.start - 1].text))
+    )
+
+
 _LICENCE = re.compile(r"^(?:CC[- ]?)?BY(?:-(?:NC|SA|ND))*(?:[- ]?\d\.\d)?$")
 
 
@@ -867,6 +879,8 @@ class PatternNames:
             next_word = doc[span.end].text if span.end < len(doc) else ""
             if _LICENCE.match(name) or (name == "CC" and _LICENCE.match(next_word)):
                 continue  # "CC BY-NC 4.0", "CC-BY-4.0": a licence
+            if _is_unit_after_number(doc, span):
+                continue
             # "OPT-IML Bench", "HAE-RAE Bench": a capitalised benchmark word written apart
             # from the coined name is still part of it.
             if next_word in _suffix_words() and doc[span.end - 1].whitespace_:

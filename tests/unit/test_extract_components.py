@@ -1439,6 +1439,13 @@ def test_relations_a_study_or_article_introduces_and_past_tenses_introduce(nlp):
     assert {("INTRODUCES", name) for name in ("Quorra", "Vireo", "QuillNet", "marlowe-guided decoding")} <= relations
 
 
+def test_entities_capitals_after_a_number_are_a_unit_and_a_dash_apposition_types_a_name(nlp):
+    types = _types(nlp, (
+        "The leading system needs 300 MW of power and 9 GW by 2030. We introduce Quorra - a controlled benchmark "
+        "for reasoning. We developed machine learning (ML) models to predict risk with subspace methods."
+    ))
+    assert types == {"Quorra": "Dataset"}
+
 
 def test_results_a_cut_in_latency_or_cost_measures_no_metric_named_elsewhere(nlp):
     record = _extract(nlp, "A study", (
