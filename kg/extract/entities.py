@@ -959,7 +959,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     kept = retype_from_context(doc, kept, long_forms)
     kept = retype_tasks(doc, kept, title_end, long_forms)
     kept = retype_described_techniques(doc, kept, long_forms)
-    kept = sorted(kept + list_peers(doc, kept, title_end), key=lambda span: span.start)
+    kept = sorted(with_list_peers(doc, kept, title_end), key=lambda span: span.start)
     return _listed_type_everywhere(doc, kept), long_forms
 
 
@@ -1033,6 +1033,7 @@ def _spelled_elsewhere(text: str, spans: list[Span], long_forms: dict[str, str])
 
 _LIST_REGION = re.compile(r"[^;:()\[\]]+")  # a list does not run across these
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_CLOSING_SEPARATOR = re.compile(r"\b(?:and|or)\b")
 _NAME_WORD = re.compile(r"[A-Z0-9][\w\-+.'/]*$")
 _NAME_INNER_WORDS = frozenset({"of", "on", "with", "for", "the", "in", "to"})
 _MAX_NAME_WORDS = 5
@@ -1059,18 +1060,21 @@ def _name_run(words: list[str]) -> list[str]:
     return run
 
 
-def _list_items(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+def _list_items(text: str, start: int, end: int) -> list[list[tuple[int, int] | None]]:
     """(start, end) of the names a list in the sentence text[start:end] holds: "(PPO, GRPO, and Expert
     Iteration)", "including DeepMind Control, Adroit Hand Manipulation, and Meta-World show".
     The first item is the name that ends its chunk, the last the name that starts its chunk,
-    the others whole chunks; a chunk that holds no name leaves a gap."""
+    the others whole chunks; a chunk that holds no name leaves a gap (None)."""
     lists = []
     for region in _LIST_REGION.finditer(text, start, end):
-        items, bounds, at = [], [], region.start()
+        items, bounds, at, separators = [], [], region.start(), []
         for separator in _LIST_SEPARATOR.finditer(text, region.start(), region.end()):
             bounds.append((at, separator.start()))
             at = separator.end()
-        bounds.append((at, at + len(text[at : region.end()].rstrip(" .!?"))))
+            separators.append(bool(_CLOSING_SEPARATOR.search(separator.group())))
+        if not (separators and not separators[-1] and any(separators[:-1])):
+            # not after "A, B, and C, D outperforms": the list ended at C
+            bounds.append((at, at + len(text[at : region.end()].rstrip(" .!?"))))
         if len(bounds) < 3:
             continue
         for index, (chunk_start, chunk_end) in enumerate(bounds):
@@ -1082,6 +1086,7 @@ def _list_items(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
                 if first:
                     name_words.reverse()
                 if not _name_words(name_words):
+                    items.append(None)
                     continue
                 if chunk_start == start and len(name_words) == len(words) and not is_coined_name(words[0]):
                     # a sentence's first word is capitalised whatever it is ("Notably, ...")
@@ -1089,6 +1094,7 @@ def _list_items(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
                     while name_words and name_words[0] in _NAME_INNER_WORDS:
                         name_words = name_words[1:]
                     if not name_words:
+                        items.append(None)
                         continue
                 name = " ".join(name_words)
                 offset = chunk.rfind(name) if first else chunk.find(name)
@@ -1096,9 +1102,10 @@ def _list_items(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
                 name = " ".join(words[1:] if words[0] == "the" else words)
                 offset = chunk.find(name)
             else:
+                items.append(None)
                 continue
-            if offset >= 0 and sum(c.isalpha() for c in name) >= 2:
-                items.append((chunk_start + offset, chunk_start + offset + len(name)))
+            found = offset >= 0 and sum(c.isalpha() for c in name) >= 2
+            items.append((chunk_start + offset, chunk_start + offset + len(name)) if found else None)
         lists.append(items)
     return lists
 
@@ -1108,36 +1115,62 @@ def _next_to_list_glue(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] == "," or text[max(0, start - 4) : start].endswith((", ", "and ", "or "))
 
 
-def list_peers(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
-    """Unlisted names in a list whose other members are entities of one type share that type:
-    "RL fine-tuning algorithms (PPO, GRPO, and Critic Annealing)" makes Critic Annealing a
-    method, "Rook-Rook-Pawn, Stack Four, and Battleboard" three of a kind."""
+def with_list_peers(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
+    """The spans, with the unlisted names of a list whose other members are entities of one
+    type sharing that type: "RL fine-tuning algorithms (PPO, GRPO, and Critic Annealing)" makes
+    Critic Annealing a method, "Rook-Rook-Pawn, Stack Four, and Battleboard" three of a kind;
+    a name typed only by a guess takes the type two listed members share ("R2, RMSE, RMSSE")."""
     text = doc_text(doc)
     if "," not in text:
-        return []
-    by_offsets = {(span.start_char, span.end_char): span.label_ for span in spans}
-    taken = sorted((span.start_char, span.end_char) for span in spans)
+        return spans
+    by_offsets = {(span.start_char, span.end_char): span for span in spans}
+    taken = sorted(by_offsets)
     # The cheap test first: a list with two typed peers has two entities next to its glue.
     listed = [start for start, end in taken if _next_to_list_glue(text, start, end)]
     if len(listed) < 2:
-        return []
+        return spans
     generic = generic_keys()
-    peers = []
+    peers, retyped = [], {}
     for start, end in doc._.kg_sentences or ():
         if end <= title_end or bisect_left(listed, end) - bisect_left(listed, start) < 2:
             continue
-        for items in _list_items(text, max(start, title_end), end):
-            known = [by_offsets[item] for item in items if item in by_offsets]
-            if len(known) < 2 or len(set(known)) != 1:
+        for with_gaps in _list_items(text, max(start, title_end), end):
+            items = [item for item in with_gaps if item]
+            members = [by_offsets[item] for item in items if item in by_offsets]
+            known = {span.label_ for span in members}
+            if len(members) < 2 or len(known) != 1:
+                retyped.update(_guessed_members_retyped(with_gaps, by_offsets))
                 continue  # two peers of one type vouch for the others; one could be mistyped
             for item_start, item_end in items:
                 key = normalize_key(text[item_start:item_end])
                 if any(s < item_end and item_start < e for s, e in taken) or key in generic or key[:-1] in generic:
                     continue  # taken, or a class ("LLMs")
-                span = doc.char_span(item_start, item_end, label=known[0])
+                span = doc.char_span(item_start, item_end, label=next(iter(known)))
                 if span is not None:
                     peers.append(span)
-    return peers
+    spans = [
+        Span(doc, span.start, span.end, label=retyped[(span.start_char, span.end_char)], span_id=span.id_, kb_id=span.kb_id_)
+        if (span.start_char, span.end_char) in retyped else span
+        for span in spans
+    ]
+    return spans + peers
+
+
+def _guessed_members_retyped(with_gaps: list[tuple[int, int] | None], by_offsets: dict[tuple[int, int], Span]) -> dict[tuple[int, int], str]:
+    """{offsets: type} for the names typed only by a guess in a run of list items with no gap,
+    where at least two other members hold one settled type ("R2, RMSE, RMSSE")."""
+    retyped = {}
+    run: list[Span] = []
+    for item in [*with_gaps, None]:
+        if item is not None:
+            if item in by_offsets:
+                run.append(by_offsets[item])
+            continue
+        settled = [span.label_ for span in run if span.kb_id_ != GUESSED]
+        if len(settled) >= 2 and len(set(settled)) == 1:
+            retyped.update({(span.start_char, span.end_char): settled[0] for span in run if span.kb_id_ == GUESSED})
+        run = []
+    return retyped
 
 
 _SIZED = re.compile(r"\b\d+(?:\.\d+)?[BMK]\b")  # "Flash-VL 2B": a size says a released model

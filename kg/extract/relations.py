@@ -344,8 +344,8 @@ def _introduced_after(
     for ent in after:
         gap = lowered[previous : ent.start_char - start]
         if not introduced:
-            if not _names_the_object(gap) or _DESCRIBED_BEFORE.search(gap):
-                return []
+            if not _names_the_object(gap) or _DESCRIBED_BEFORE.search(gap) or _cues()["existing_before"].search(gap):
+                return []  # "by presenting three leading AI systems (X, Y, Z)": no new thing
             if _DESCRIBES_NEXT.match(lowered, ent.end_char - start) and not _is_title_case_phrase(ent.text):
                 continue  # "we propose the LDPC-inspired X", "an SL framework, named X" (not "a Language-
                 # Centric Omnimodal Embedding framework, termed LCO-Emb": a long name of the same thing)

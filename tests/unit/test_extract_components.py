@@ -1454,3 +1454,21 @@ def test_results_a_cut_in_latency_or_cost_measures_no_metric_named_elsewhere(nlp
     ))
     metrics = {r.text: r.metric for r in record.results}
     assert metrics == {"3%": "accuracy", "35%": None, "2x": None, "20%": "TTFT"}
+
+
+def test_relations_names_described_as_existing_are_not_introduced(nlp):
+    relations = _relations(nlp, "A study", (
+        "We test this by presenting three leading AI systems (GPT-4o, Claude 3.5 Sonnet and Gemini 1.5 Pro) "
+        "with ten dilemmas. We introduce Quorra, a planner for robots."
+    ))
+    assert ("INTRODUCES", "Quorra") in relations and ("USES", "GPT-4o") in relations
+    assert not {target for kind, target in relations if kind == "INTRODUCES"} - {"Quorra"}
+
+
+def test_entities_a_guessed_name_in_a_list_takes_the_type_its_listed_members_share(nlp):
+    types = _types(nlp, (
+        "Quorra beats Vireo in global metrics (MAE, RMSE, QSSE). Our baselines are GPT-4o, Llama-3.1 and QuillLM. "
+        "On QuillQA, Quorra, Vireo, and Marlowe-7B, QuillNet wins."
+    ))
+    assert types["QSSE"] == "Metric" and types["QuillLM"] == "Model"
+    assert types["QuillNet"] != types["QuillQA"]
