@@ -1472,3 +1472,12 @@ def test_entities_a_guessed_name_in_a_list_takes_the_type_its_listed_members_sha
     ))
     assert types["QSSE"] == "Metric" and types["QuillLM"] == "Model"
     assert types["QuillNet"] != types["QuillQA"]
+
+
+def test_entities_a_long_form_ending_in_model_or_transformer_is_a_technique(nlp):
+    types = _types(nlp, (
+        "We propose the Quill Bottleneck Model (QBM) and a Vireo Decision Transformer (VDT), "
+        "and compare them with a Latent Diffusion Model (LDM) and BERT."
+    ))
+    assert types["QBM"] == types["Quill Bottleneck Model"] == types["VDT"] == types["LDM"] == "Method"
+    assert types["BERT"] == "Model"
