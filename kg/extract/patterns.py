@@ -842,7 +842,7 @@ def _edition_end(doc: Doc, end: int) -> int:
     return 0
 
 
-_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
 def _is_unit_after_number(doc: Doc, span: Span) -> bool:

@@ -128,7 +128,7 @@ def _without_spreads(text: str, found: list[FoundResult]) -> list[FoundResult]:
     """The results less the spreads of "mean +/- spread", with each mean the unit written after
     its spread ("98.21 +/- 0.35%"): a bare score's spread gives way to its mean ("0.93 +/- 0.01
     accuracy")."""
-    spreads = list(_SPREAD.finditer(text))
+    spreads = list(_SPREAD.finditer(text)) if "+" in text or "±" in text or "\\pm" in text else []
     if not spreads:
         return found
     kept = []
