@@ -231,6 +231,30 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, end, label="Model", span_id=span.id_ if span.label_ == "Model" else "")
 
 
+_DATASET_VERSION = re.compile(r"[vV]\d{1,2}(?:\.\d{1,2})?|\d\.\d|(?:19|20)\d\d")
+
+
+def extend_dataset_variant(doc: Doc, span: Span) -> Span:
+    """A benchmark with the split or version words that follow it, as the longer name wins:
+    "SWE-bench" + " Lite", "BIG-Bench" + " Extra Hard", "VerilogEval" + " 2.0", "TREC" + " 2025".
+    """
+    variants = type_cues()["dataset_variant_words"]
+    end = span.end
+    for _ in range(2):
+        if end >= len(doc) or not doc[end - 1].whitespace_:
+            break
+        pair = doc[end : end + 2]
+        if len(pair) == 2 and pair[0].whitespace_ and pair[0].text[:1].isupper() and pair.text.lower() in variants:
+            end += 2
+        elif doc[end].text[:1].isupper() and doc[end].text.lower() in variants or _DATASET_VERSION.fullmatch(doc[end].text):
+            end += 1
+        else:
+            break
+    if end == span.end:
+        return span
+    return Span(doc, span.start, end, label=span.label_, kb_id=span.kb_id_)
+
+
 def _variant_with_version(token: str, variants: Container[str]) -> bool:
     """"Large-3", "Small-3.1": a variant word and a version number in one token."""
     word, _, version = token.partition("-")
@@ -791,6 +815,8 @@ def _extend(doc: Doc, span: Span) -> Span:
         span = extend_model_version(doc, span)
     if span.label_ in ("Method", "Task"):
         span = extend_hyphenated_prefix(doc, span)
+    if span.label_ == "Dataset":
+        span = extend_dataset_variant(doc, span)
     return span
 
 

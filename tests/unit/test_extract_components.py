@@ -1481,3 +1481,14 @@ def test_entities_a_long_form_ending_in_model_or_transformer_is_a_technique(nlp)
     ))
     assert types["QBM"] == types["Quill Bottleneck Model"] == types["VDT"] == types["LDM"] == "Method"
     assert types["BERT"] == "Model"
+
+
+def test_entities_a_benchmark_keeps_its_split_or_version_words(nlp):
+    record = _extract(nlp, "A study", (
+        "Quorra resolves 41.2% of SWE-bench Lite and beats Vireo on QuillBench Extra Hard, QuillBench v2 and "
+        "TREC 2025, while QuillBench 58.3 stays a score."
+    ))
+    names = {m.text for m in record.mentions if m.type == "Dataset"}
+    assert {"SWE-bench Lite", "QuillBench Extra Hard", "QuillBench v2", "TREC 2025"} <= names
+    assert "QuillBench 58.3" not in names and "SWE-bench" not in names
+    assert [(r.text, r.dataset) for r in record.results] == [("41.2%", "SWE-bench Lite")]
