@@ -339,6 +339,16 @@ _METRIC_APPOSITION_AFTER = re.compile(
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which)\b)[\w\-]+){0,5}? (?:metric|measure|score)"
     r"(?=[,.;:)]| (?:of|for|that|which|to|quantifying|capturing|measuring)\b)",
 )
+# "X comprises 5,120 conversations", "X consists of 405 visual question-answering pairs": a
+# name whose content is counted in data items.
+_DATASET_CONTENT_AFTER = re.compile(
+    r"(?: \([^()]{1,80}\))? (?:consists of|is composed of|contains|comprises|includes|covers|spans|features) "
+    r"(?:over |more than |about |nearly |approximately |around |roughly |a total of |up to )?"
+    r"(?:[\d,.]+[KkM]?\+? |hundreds of |thousands of |millions of )?(?:[\w\-]+ ){0,3}?"
+    r"(?:questions|problems|images|samples|examples|pairs|videos|instances|dialogues|conversations|annotations"
+    r"|hours|utterances|documents|sentences|tweets|posts|records|scans|clips|recordings|queries|prompts|entries"
+    r"|trajectories|episodes|test cases|puzzles)\b"
+)
 _TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric"}  # the kinds that type a name outright
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
@@ -421,6 +431,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
             before = text[max(0, span.start_char - 60) : span.start_char]
             if (
                 _DATASET_APPOSITION_AFTER.match(text, span.end_char, span.end_char + _APPOSITION_REACH)
+                or _DATASET_CONTENT_AFTER.match(text, span.end_char)
                 or _ON_BEFORE.search(before)
                 or _named_after_dataset_noun(text, span.start_char)
                 or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 100) : span.start_char])

@@ -1492,3 +1492,11 @@ def test_entities_a_benchmark_keeps_its_split_or_version_words(nlp):
     assert {"SWE-bench Lite", "QuillBench Extra Hard", "QuillBench v2", "TREC 2025"} <= names
     assert "QuillBench 58.3" not in names and "SWE-bench" not in names
     assert [(r.text, r.dataset) for r in record.results] == [("41.2%", "SWE-bench Lite")]
+
+
+def test_entities_a_name_whose_content_is_counted_in_data_items_is_a_dataset(nlp):
+    types = _types(nlp, (
+        "We introduce KoQuorra. KoQuorra comprises 5,120 multi-turn conversations. We also propose ViReo. "
+        "ViReo consists of two modules."
+    ))
+    assert types == {"KoQuorra": "Dataset", "ViReo": "Method"}
