@@ -19,6 +19,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from kg.extract.abbreviations import FUNCTION_WORDS
+
 __all__ = ["GazetteerRow", "read_gazetteer", "surface_variants", "accepts_match", "Gazetteer"]
 
 SPAN_KEY = "kg_gazetteer"
@@ -138,9 +140,21 @@ def accepts_match(name: str, text: str, type_: str = "Dataset") -> bool:
         return text.isupper() or (type_ in _TERM_TYPES and len(text) >= 3 and text[0].islower() and text[1:].isupper())
     if name[:1].islower() and not name[1:].islower() and text[:1].isupper() and text[1:].islower():
         return False  # "mAP" and "mIoU" are not the words "Map" and "Miou"
-    if not text.islower() or name.islower() or any(ch.isdigit() for ch in name):
+    if name.islower() or any(ch.isdigit() for ch in name):
         return True
+    if not text.islower():
+        return type_ in _TERM_TYPES or not _lowers_a_capital(name, text)
     return type_ in _TERM_TYPES and _is_title_cased_term(name)
+
+
+def _lowers_a_capital(name: str, text: str) -> bool:
+    """"modern Chinese poems" for "Chinese Poems": where a name is plain capitalised words, one
+    of them written in lower case makes the match ordinary words ("the Pile" keeps its
+    article; "split MNIST" is MNIST's split)."""
+    return _is_title_cased_term(name) and any(
+        word[:1].isupper() and written[:1].islower() and word.lower() not in FUNCTION_WORDS
+        for word, written in zip(name.split(), text.split())
+    )
 
 
 # "Meta-World Benchmark" beside "Meta-World": the head word is the text's, not the name's.

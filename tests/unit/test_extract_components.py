@@ -1500,3 +1500,8 @@ def test_entities_a_name_whose_content_is_counted_in_data_items_is_a_dataset(nlp
         "ViReo consists of two modules."
     ))
     assert types == {"KoQuorra": "Dataset", "ViReo": "Method"}
+
+
+def test_entities_a_listed_name_of_plain_capitalised_words_needs_its_capitals(nlp):
+    types = _types(nlp, "Detectors miss modern Chinese poems; we train on split MNIST and the Pile.")
+    assert types == {"split MNIST": "Dataset", "the Pile": "Dataset"}
