@@ -278,12 +278,13 @@ _BINDS_TO_NUMBER = re.compile(r"\s+(?:by|of|at|=|:)\s+(?P<listed>(?:[+\-]?\d+(?:
 def _metric_bound_before(text: str, result: FoundResult, metrics: list[Span], start: int) -> str | None:
     """The metric written right before a result and bound to it: "improving TTFT by 33%,
     TPOT by 22%" (not the nearer TPOT after the comma), "dice scores of 83.28, 87.44, and
-    84.50% and Jaccard indices of ..." (the last of a list, unless a metric follows it)."""
+    84.50% and Jaccard indices of ..." (the last of a list), unless a metric follows the
+    number: "68% recall at 90% precision", "TPR at 1% FPR"."""
     followed = any(text[result.end : metric.start_char - start].isspace() for metric in metrics)
     for metric in metrics:
         end = metric.end_char - start
         if end <= result.start and (bound := _BINDS_TO_NUMBER.match(text[end : result.start])):
-            if not (bound.group("listed") and followed):
+            if not followed:
                 return metric.text
     return None
 

@@ -1505,3 +1505,8 @@ def test_entities_a_name_whose_content_is_counted_in_data_items_is_a_dataset(nlp
 def test_entities_a_listed_name_of_plain_capitalised_words_needs_its_capitals(nlp):
     types = _types(nlp, "Detectors miss modern Chinese poems; we train on split MNIST and the Pile.")
     assert types == {"split MNIST": "Dataset", "the Pile": "Dataset"}
+
+
+def test_results_a_metric_right_after_a_number_beats_one_bound_before_it(nlp):
+    record = _extract(nlp, "A study", "Quorra reaches 68% recall at 90% precision and 41% TPR at 1% FPR on QuillBench.")
+    assert {r.text: r.metric for r in record.results} == {"68%": "recall", "90%": "precision", "41%": "TPR", "1%": "FPR"}
