@@ -196,14 +196,15 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     # from its long form, so the noun after the pair beats the look of its last letters.
     if long_form and next_word.lower() in cues["next_word"]:
         return cues["next_word"][next_word.lower()], False
-    last_segment = re.split(r"[-\s]", name.rstrip("+"))[-1].lower()
+    core = _VERSION_SUFFIX.sub("", name.rstrip("+"))  # "MELABenchv1", "LongBench-v2": the suffix before the version
+    last_segment = re.split(r"[-\s]", core)[-1].lower()
     lowered, written = _name_suffix_endings()
-    ends_in_suffix = last_segment.endswith(lowered) or name.rstrip("+").endswith(written)
+    ends_in_suffix = last_segment.endswith(lowered) or core.endswith(written)
     for suffix, type_ in cues["name_suffix"].items() if ends_in_suffix else ():
         if last_segment == suffix or (len(last_segment) > len(suffix) + 2 and last_segment.endswith(suffix)):
             return type_, False
         # "CVBench", "WebQA": the suffix written as its own capitalised word
-        if len(last_segment) > len(suffix) and name.rstrip("+").endswith((suffix.capitalize(), suffix.upper())) and len(suffix) >= 2:
+        if len(last_segment) > len(suffix) and core.endswith((suffix.capitalize(), suffix.upper())) and len(suffix) >= 2:
             return type_, False
     if next_word.lower() in cues["next_word"]:
         return cues["next_word"][next_word.lower()], False
@@ -223,6 +224,9 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     if any(ch.isdigit() for ch in name) and name[:1].isupper():
         return "Model", True
     return DEFAULT_TYPE, True
+
+
+_VERSION_SUFFIX = re.compile(r"(?<=[a-zA-Z])[-_]?[vV]\d+(?:\.\d+)*$")
 
 
 # The type a coined name gets when nothing tells it; kg_entities may retype it from context.

@@ -55,7 +55,8 @@ def test_patterns_find_names_in_text_and_skip_generic():
     "name, next_word, long_form, expected",
     [("Easy2Hard-Bench", "", "", "Dataset"), ("Meta-World", "", "", "Dataset"), ("LLaMA-2-7B", "", "", "Model"),
      ("GRPO", "algorithm", "", "Method"), ("XYZ", "benchmark", "", "Dataset"), ("RegMean", "", "Regression Mean", "Method"),
-     ("WER", "", "Word Error Rate", "Metric"), ("ISIC-2019", "", "", "Dataset"), ("AIME2025", "", "", "Dataset")],
+     ("WER", "", "Word Error Rate", "Metric"), ("ISIC-2019", "", "", "Dataset"), ("AIME2025", "", "", "Dataset"),
+     ("QuillBenchv1", "", "", "Dataset"), ("QuillEval-v2.1", "", "", "Dataset")],
 )
 def test_patterns_guess_type(name, next_word, long_form, expected):
     assert guess_type(name, next_word, long_form) == expected
