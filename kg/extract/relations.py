@@ -441,10 +441,32 @@ def find_relations(
             if name not in introduced and (surface in coined_here or tied.get(name) in introduced):
                 introduced.add(name)
                 found.append(("INTRODUCES", ent, index))
+    coined_own = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES" and (ent.start, ent.end) not in listed}
+    found += _own_variants(ents_of, introduced, coined_own, listed)
+    introduced |= {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
     # The paper's own contribution is introduced, not compared with: "comparisons with
     # baseline models show that the SciRGC framework improves ..." compares SciRGC with them.
     found = [relation for relation in found if relation[0] != "COMPARES_TO" or relation[1].text.lower() not in introduced]
     found += _default_relations(found, ents_of, evaluates_anything)
+    return found
+
+
+_VARIANT_TAIL = re.compile(r"[- ][\w.]+")
+
+
+def _own_variants(
+    ents_of: list[list[Span]], introduced: set[str], coined_own: set[str], listed: set[tuple[int, int]]
+) -> list[tuple[str, Span, int]]:
+    """("INTRODUCES", span, sentence) for unlisted variants of the paper's own unlisted names:
+    "we introduce JudgeLRM ... JudgeLRM-7B outperforms DeepSeek-R1" (not a baseline)."""
+    found = []
+    for index, ents in enumerate(ents_of if coined_own else ()):
+        for ent in ents:
+            name = ent.text.lower()
+            if name in introduced or ent.label_ == "Task" or (ent.start, ent.end) in listed:
+                continue
+            if any(len(own) >= 3 and name.startswith(own) and _VARIANT_TAIL.fullmatch(name, len(own)) for own in coined_own):
+                found.append(("INTRODUCES", ent, index))
     return found
 
 

@@ -1511,3 +1511,12 @@ def test_entities_a_listed_name_of_plain_capitalised_words_needs_its_capitals(nl
 def test_results_a_metric_right_after_a_number_beats_one_bound_before_it(nlp):
     record = _extract(nlp, "A study", "Quorra reaches 68% recall at 90% precision and 41% TPR at 1% FPR on QuillBench.")
     assert {r.text: r.metric for r in record.results} == {"68%": "recall", "90%": "precision", "41%": "TPR", "1%": "FPR"}
+
+
+def test_relations_a_variant_of_the_papers_own_name_is_introduced_not_compared(nlp):
+    relations = _relations(nlp, "A study", (
+        "We introduce QuillLRM, a family of judges. QuillLRM-3B surpasses GPT-4, and QuillLRM-7B outperforms "
+        "DeepSeek-R1 by 2.79% in F1 score."
+    ))
+    assert {("INTRODUCES", "QuillLRM-3B"), ("INTRODUCES", "QuillLRM-7B"), ("COMPARES_TO", "GPT-4")} <= relations
+    assert not {target for kind, target in relations if kind in ("COMPARES_TO", "USES")} & {"QuillLRM-3B", "QuillLRM-7B"}
