@@ -1520,3 +1520,11 @@ def test_relations_a_variant_of_the_papers_own_name_is_introduced_not_compared(n
     ))
     assert {("INTRODUCES", "QuillLRM-3B"), ("INTRODUCES", "QuillLRM-7B"), ("COMPARES_TO", "GPT-4")} <= relations
     assert not {target for kind, target in relations if kind in ("COMPARES_TO", "USES")} & {"QuillLRM-3B", "QuillLRM-7B"}
+
+
+def test_results_a_cut_in_steps_tokens_or_rounds_measures_no_metric(nlp):
+    record = _extract(nlp, "A study", (
+        "Quorra improves average accuracy by 24% while reducing the reasoning tokens by 28%, "
+        "communication rounds by approximately 22% and executed steps by 15%."
+    ))
+    assert {r.text: r.metric for r in record.results} == {"24%": "average accuracy", "28%": None, "22%": None, "15%": None}
