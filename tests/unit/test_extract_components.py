@@ -1528,3 +1528,12 @@ def test_results_a_cut_in_steps_tokens_or_rounds_measures_no_metric(nlp):
         "communication rounds by approximately 22% and executed steps by 15%."
     ))
     assert {r.text: r.metric for r in record.results} == {"24%": "average accuracy", "28%": None, "22%": None, "15%": None}
+
+
+def test_results_the_object_of_a_verb_of_change_is_what_the_number_measures(nlp):
+    record = _extract(nlp, "A study", (
+        "QuillNet improves risk-adjusted utility by 7.95%, lowers calibration error by 13.89%, and increases "
+        "governance compliance by 9.76%. It reaches 91% accuracy and improves GPT-4o by 2.1 points."
+    ))
+    metrics = {r.text: r.metric for r in record.results}
+    assert metrics == {"7.95%": None, "13.89%": "calibration error", "9.76%": None, "91%": "accuracy", "2.1 points": "accuracy"}
