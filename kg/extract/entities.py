@@ -1299,6 +1299,12 @@ def _named_only_as_means(text: str, spans: list[Span], title_end: int) -> set[st
     return _tasks_every_mention_of(abstract, is_means)
 
 
+def _names_an_architecture(name: str) -> bool:
+    """"Spiking Neural Networks", "Mixture-of-Experts": a kind of network, what a work builds on."""
+    cues = type_cues()
+    return name.split()[-1].lower() in cues["architecture_head"] or name.lower() in cues["architecture_term"]
+
+
 def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[str, str] | None = None) -> list[Span]:
     """Technique terms named as the purpose of the title ("... for Model Merging") are Tasks;
     task terms named as its means ("... via Workflow Generation"), unlisted ones the paper
@@ -1308,7 +1314,6 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
     text = doc_text(doc)
     retyped: dict[str, str] = {}
     listed: set[tuple[int, int]] | None = None
-    architecture = type_cues()["architecture_head"]
     for span in spans:
         if (
             span.label_ == "Task"
@@ -1324,7 +1329,7 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
             continue
         before = text[max(0, span.start_char - 8) : span.start_char]
         # "... for Spiking Neural Networks": an architecture is what the work builds on, not its problem.
-        if span.label_ == "Method" and _TASK_BEFORE.search(before) and span.text.split()[-1].lower() not in architecture:
+        if span.label_ == "Method" and _TASK_BEFORE.search(before) and not _names_an_architecture(span.text):
             retyped[normalize_key(span.text)] = "Task"
         elif span.label_ == "Task" and _METHOD_BEFORE.search(before):
             retyped[normalize_key(span.text)] = "Method"

@@ -1537,3 +1537,8 @@ def test_results_the_object_of_a_verb_of_change_is_what_the_number_measures(nlp)
     ))
     metrics = {r.text: r.metric for r in record.results}
     assert metrics == {"7.95%": None, "13.89%": "calibration error", "9.76%": None, "91%": "accuracy", "2.1 points": "accuracy"}
+
+
+def test_entities_an_architecture_after_for_in_the_title_stays_a_technique(nlp):
+    types = _types(nlp, "Sparse Mixture-of-Experts (MoE) models scale LLMs.", "Quorra: Faster Decoding for Mixture-of-Experts")
+    assert types["Mixture-of-Experts"] == types["MoE"] == "Method"
