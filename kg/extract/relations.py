@@ -363,12 +363,23 @@ def _introduced_after(
             introduced.append(ent)
         elif _IN_APPOSITION.match(gap):
             continue
+        elif _describes_the_named(lowered, start, gap, ent, listed, seen_before):
+            continue  # "the Layer Index Rescaling (LIR) weight initialization scheme"
         elif _LIST_GLUE.match(gap) or (ent.text in coined and ent.text not in seen_before and _names_the_object(gap)):
             introduced.append(ent)
         else:
             continue
         previous = ent.end_char - start
     return introduced
+
+
+def _describes_the_named(
+    lowered: str, start: int, gap: str, ent: Span, listed: set[tuple[int, int]], seen_before: Container[str]
+) -> bool:
+    """Whether a known term right after an introduced name, before a technique noun, says what
+    kind of thing the name is: "the Layer Index Rescaling (LIR) weight initialization scheme"."""
+    known = (ent.start, ent.end) in listed or ent.text in seen_before
+    return known and gap.strip(" )") == "" and _technique_noun_after(lowered, ent.end_char - start, ent.text)
 
 
 # A lower-case noun right after a name: the name modifies it ("the quantization grid"); not

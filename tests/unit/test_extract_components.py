@@ -1542,3 +1542,12 @@ def test_results_the_object_of_a_verb_of_change_is_what_the_number_measures(nlp)
 def test_entities_an_architecture_after_for_in_the_title_stays_a_technique(nlp):
     types = _types(nlp, "Sparse Mixture-of-Experts (MoE) models scale LLMs.", "Quorra: Faster Decoding for Mixture-of-Experts")
     assert types["Mixture-of-Experts"] == types["MoE"] == "Method"
+
+
+def test_relations_a_known_term_after_an_introduced_name_says_its_kind(nlp):
+    relations = _relations(nlp, "A study", (
+        "Training depends on weight initialization. We introduce the Quill Index Rescaling (QIR) weight "
+        "initialization scheme."
+    ))
+    assert {("INTRODUCES", "Quill Index Rescaling"), ("INTRODUCES", "QIR"), ("USES", "weight initialization")} <= relations
+    assert ("INTRODUCES", "weight initialization") not in relations
