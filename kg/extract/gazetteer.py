@@ -151,10 +151,13 @@ def _lowers_a_capital(name: str, text: str) -> bool:
     """"modern Chinese poems" for "Chinese Poems": where a name is plain capitalised words, one
     of them written in lower case makes the match ordinary words ("the Pile" keeps its
     article; "split MNIST" is MNIST's split)."""
-    return _is_title_cased_term(name) and any(
+    if " " not in text:
+        return False
+    lowered = any(
         word[:1].isupper() and written[:1].islower() and word.lower() not in FUNCTION_WORDS
         for word, written in zip(name.split(), text.split())
     )
+    return lowered and _is_title_cased_term(name)
 
 
 # "Meta-World Benchmark" beside "Meta-World": the head word is the text's, not the name's.

@@ -453,7 +453,7 @@ def find_relations(
                 introduced.add(name)
                 found.append(("INTRODUCES", ent, index))
     coined_own = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES" and (ent.start, ent.end) not in listed}
-    found += _own_variants(ents_of, introduced, coined_own, listed)
+    found += _own_variants(text, ents_of, introduced, coined_own, listed)
     introduced |= {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
     # The paper's own contribution is introduced, not compared with: "comparisons with
     # baseline models show that the SciRGC framework improves ..." compares SciRGC with them.
@@ -466,17 +466,18 @@ _VARIANT_TAIL = re.compile(r"[- ][\w.]+")
 
 
 def _own_variants(
-    ents_of: list[list[Span]], introduced: set[str], coined_own: set[str], listed: set[tuple[int, int]]
+    text: str, ents_of: list[list[Span]], introduced: set[str], coined_own: set[str], listed: set[tuple[int, int]]
 ) -> list[tuple[str, Span, int]]:
     """("INTRODUCES", span, sentence) for unlisted variants of the paper's own unlisted names:
     "we introduce JudgeLRM ... JudgeLRM-7B outperforms DeepSeek-R1" (not a baseline)."""
+    owns = tuple(own for own in coined_own if len(own) >= 3)
     found = []
-    for index, ents in enumerate(ents_of if coined_own else ()):
+    for index, ents in enumerate(ents_of if owns else ()):
         for ent in ents:
-            name = ent.text.lower()
-            if name in introduced or ent.label_ == "Task" or (ent.start, ent.end) in listed:
+            name = text[ent.start_char : ent.end_char].lower()  # Span.text rebuilds the string from tokens
+            if not name.startswith(owns) or name in introduced or ent.label_ == "Task" or (ent.start, ent.end) in listed:
                 continue
-            if any(len(own) >= 3 and name.startswith(own) and _VARIANT_TAIL.fullmatch(name, len(own)) for own in coined_own):
+            if any(name.startswith(own) and _VARIANT_TAIL.fullmatch(name, len(own)) for own in owns):
                 found.append(("INTRODUCES", ent, index))
     return found
 
