@@ -246,7 +246,7 @@ def extend_dataset_variant(doc: Doc, span: Span) -> Span:
         pair = doc[end : end + 2]
         if len(pair) == 2 and pair[0].whitespace_ and pair[0].text[:1].isupper() and pair.text.lower() in variants:
             end += 2
-        elif doc[end].text[:1].isupper() and doc[end].text.lower() in variants or _DATASET_VERSION.fullmatch(doc[end].text):
+        elif (doc[end].text[:1].isupper() and doc[end].text.lower() in variants) or _DATASET_VERSION.fullmatch(doc[end].text):
             end += 1
         else:
             break

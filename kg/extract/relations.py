@@ -453,8 +453,9 @@ def find_relations(
                 introduced.add(name)
                 found.append(("INTRODUCES", ent, index))
     coined_own = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES" and (ent.start, ent.end) not in listed}
-    found += _own_variants(text, ents_of, introduced, coined_own, listed)
-    introduced |= {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
+    variants = _own_variants(text, ents_of, introduced, coined_own, listed)
+    found += variants
+    introduced |= {ent.text.lower() for _, ent, _ in variants}
     # The paper's own contribution is introduced, not compared with: "comparisons with
     # baseline models show that the SciRGC framework improves ..." compares SciRGC with them.
     found = [relation for relation in found if relation[0] != "COMPARES_TO" or relation[1].text.lower() not in introduced]

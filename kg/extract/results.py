@@ -296,7 +296,7 @@ def _measures_what_follows(text: str, result: FoundResult, named_starts: list[in
     return bool(following) and following.end() not in named_starts
 
 
-_BINDS_TO_NUMBER = re.compile(r"\s+(?:by|of|at|=|:)\s+(?P<listed>(?:[+\-]?\d+(?:\.\d+)?\s?%?,?\s+(?:(?:and|or)\s+)?)*)$")
+_BINDS_TO_NUMBER = re.compile(r"\s+(?:by|of|at|=|:)\s+(?:[+\-]?\d+(?:\.\d+)?\s?%?,?\s+(?:(?:and|or)\s+)?)*$")
 
 
 def _metric_bound_before(text: str, result: FoundResult, metrics: list[Span], start: int) -> str | None:
@@ -304,12 +304,12 @@ def _metric_bound_before(text: str, result: FoundResult, metrics: list[Span], st
     TPOT by 22%" (not the nearer TPOT after the comma), "dice scores of 83.28, 87.44, and
     84.50% and Jaccard indices of ..." (the last of a list), unless a metric follows the
     number: "68% recall at 90% precision", "TPR at 1% FPR"."""
-    followed = any(text[result.end : metric.start_char - start].isspace() for metric in metrics)
+    if any(text[result.end : metric.start_char - start].isspace() for metric in metrics):
+        return None
     for metric in metrics:
         end = metric.end_char - start
-        if end <= result.start and (bound := _BINDS_TO_NUMBER.match(text[end : result.start])):
-            if not followed:
-                return metric.text
+        if end <= result.start and _BINDS_TO_NUMBER.match(text[end : result.start]):
+            return metric.text
     return None
 
 
