@@ -945,8 +945,9 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         (candidates if span.id_ else late).append(span)
         long_forms[short.text] = long.text
         short_known = known.get((short.start, short.end))
-        if short_known is not None and short_known.id_ and not span.id_:
-            # "DoRA (Domain-oriented RAG Assessment)": a listed acronym spelled otherwise is another thing
+        if short_known is not None and short_known.id_ and span.id_ != short_known.id_:
+            # "DoRA (Domain-oriented RAG Assessment)", "attack success rate (ASR)": a listed
+            # acronym spelled otherwise is another thing
             unlisted_short_forms.add(short.text)
         if short_known is None:
             candidates += [
@@ -973,7 +974,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         types = {text_: (span.label_, span.kb_id_ == GUESSED) for span, text_ in zip(kept, texts) if text_ in long_texts}
         # "multi-speaker automatic speech recognition (ASR)": an unlisted acronym takes the type
         # of the wider name its long form ends
-        listed = {span.text for span in kept if span.id_}
+        listed = {span.text for span in kept if span.id_} - unlisted_short_forms
         missing = {long for short, long in long_forms.items() if short not in listed} - types.keys()
         for span, text_ in zip(kept, texts):
             for long_text in missing:

@@ -160,6 +160,11 @@ def _lowers_a_capital(name: str, text: str) -> bool:
     return lowered and _is_title_cased_term(name)
 
 
+def follows_a_percentage(doc: Doc, start: int) -> bool:
+    """Whether the token at `start` comes right after a percentage ("96.3% AP")."""
+    return start >= 2 and doc[start - 1].text == "%" and any(ch.isdigit() for ch in doc[start - 2].text)
+
+
 # "Meta-World Benchmark" beside "Meta-World": the head word is the text's, not the name's.
 _HEAD_WORDS = (" benchmark", " dataset", " corpus", " suite", " database")
 
@@ -206,6 +211,8 @@ class Gazetteer:
         spans = []
         for match_id, start, end in self.matcher(doc):
             type_, canonical, surface = self.rows[match_id]
+            if type_ in ("Method", "Task") and surface.isupper() and follows_a_percentage(doc, start):
+                continue  # "95.23% ASR": the acronym of a task is there a measure's (attack success rate)
             span = Span(doc, start, end, label=type_, span_id=canonical)
             if accepts_match(surface, span.text, type_):
                 spans.append(span)

@@ -21,6 +21,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.gazetteer import follows_a_percentage
 from kg.extract.sentences import doc_text
 from kg.extract.sentences import title_end as find_title_end
 from kg.models import normalize_key
@@ -822,7 +823,7 @@ _AFTER_A_MEASURE = frozenset(
 def _measures_a_percentage(doc: Doc, span: Span) -> bool:
     """Whether a name stands right after a percentage as what it measures ("96.3% AP@40,",
     "90% SoH"), not as a modifier of the noun after it ("25% BD-rate", "70% DRC pass rate")."""
-    if span.start < 2 or doc[span.start - 1].text != "%" or not any(ch.isdigit() for ch in doc[span.start - 2].text):
+    if not follows_a_percentage(doc, span.start):
         return False
     after = doc[span.end].text if span.end < len(doc) else ""
     return after.lower() in _AFTER_A_MEASURE or not (after[:1].isalnum() or after[:1] == "-")

@@ -1551,3 +1551,29 @@ def test_relations_a_known_term_after_an_introduced_name_says_its_kind(nlp):
     ))
     assert {("INTRODUCES", "Quill Index Rescaling"), ("INTRODUCES", "QIR"), ("USES", "weight initialization")} <= relations
     assert ("INTRODUCES", "weight initialization") not in relations
+
+
+def test_entities_bare_rl_is_reinforcement_learning(nlp):
+    record = _extract(nlp, "A study", "We fine-tune Qwen2.5-7B with RL on math problems, after SFT.")
+    assert {(m.text, m.type, m.canonical) for m in record.mentions if m.text == "RL"} == {
+        ("RL", "Method", "reinforcement learning")
+    }
+
+
+def test_entities_asr_is_speech_recognition_unless_a_number_or_definition_makes_it_a_measure(nlp):
+    speech = _extract(nlp, "Quorra: Robust ASR for Dialects", "We fine-tune ASR models on dialect speech.")
+    assert {(m.type, m.canonical) for m in speech.mentions if m.text == "ASR"} == {("Task", "automatic speech recognition")}
+    attack = _extract(nlp, "A study", "QuillAttack achieves up to 95.2% ASR on guarded models.")
+    assert [(m.type, m.canonical) for m in attack.mentions if m.text == "ASR"] == [("Metric", None)]
+    assert [(r.text, r.metric) for r in attack.results] == [("95.2%", "ASR")]
+
+
+def test_entities_a_listed_acronym_the_paper_defines_otherwise_takes_its_long_forms_type(nlp):
+    record = _extract(nlp, "A study", (
+        "Quorra applies parallel test-time scaling (TTS) to latent reasoning. TTS raises accuracy. Jailbreaks "
+        "raise prompt-injection attack success rates (ASR) to 42%."
+    ))
+    assert {(m.text, m.type, m.canonical) for m in record.mentions if m.text in ("TTS", "ASR")} == {
+        ("TTS", "Method", None), ("ASR", "Metric", None)
+    }
+    assert not any(r.type == "ADDRESSES" for r in record.relations)
