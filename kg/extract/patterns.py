@@ -250,6 +250,31 @@ def mask_urls(text: str) -> str:
     return _URL.sub(lambda match: " " * len(match.group()), text) if "/" in text else text
 
 
+_SUFFIX_WORD_AFTER = re.compile(r" (?:Bench|Arena|Benchmark|Dataset)\b")  # "Inst-IT Bench"
+
+
+def _marked_only_by_generic_parts(name: str, generic: frozenset[str]) -> bool:
+    """"Human-AI", "CPU-GPU", "LLM-Agent": words joined to a class or a field name no more
+    name a thing than the class does ("NASA-TLX" and "ARC-AGI" have a coined part).
+
+    >>> [_marked_only_by_generic_parts(n, generic_keys()) for n in ("Human-AI", "CPU-GPU", "NASA-TLX", "OpenAI-o1", "LLM-KG-Bench")]
+    [True, True, False, False, False]
+    """
+    segments = name.split("-")
+    if len(segments) < 2 or segments[-1].lower() in type_cues()["name_suffix"]:
+        return False  # "LLM-KG-Bench", "LM-Arena"
+    coined = [segment for segment in segments if _is_marked(segment) or _has_letters_and_digits(segment)]
+    # "US-101", "Control-R-4K": a single letter or a trailing number is a coined part, not a size
+    if any(len(segment) == 1 and segment.isupper() for segment in segments) or segments[-1].isdigit():
+        return False
+    return bool(coined) and all(normalize_key(segment) in generic for segment in coined)
+
+
+def _has_letters_and_digits(segment: str) -> bool:
+    """"o1" of "OpenAI-o1"."""
+    return any(ch.isdigit() for ch in segment) and any(ch.isalpha() for ch in segment)
+
+
 def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of every coined-looking name in a text, trimmed of hyphenated words."""
     found = []
@@ -259,9 +284,11 @@ def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
         name = trim_name(raw)
         if not is_coined_name(name):
             continue
-        if normalize_key(name) in generic:
-            continue
         start = match.start() + raw.find(name)
+        if normalize_key(name) in generic or (
+            _marked_only_by_generic_parts(name, generic) and not _SUFFIX_WORD_AFTER.match(text, start + len(name))
+        ):
+            continue
         found.append((start, start + len(name), name))
     return found
 

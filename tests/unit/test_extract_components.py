@@ -1577,3 +1577,11 @@ def test_entities_a_listed_acronym_the_paper_defines_otherwise_takes_its_long_fo
         ("TTS", "Method", None), ("ASR", "Metric", None)
     }
     assert not any(r.type == "ADDRESSES" for r in record.relations)
+
+
+def test_patterns_words_joined_to_a_class_or_field_name_are_no_name(nlp):
+    types = _types(nlp, (
+        "Human-AI collaboration on CPU-GPU clusters helps LLM-Agent pipelines. We compare QuillNet with "
+        "OpenAI-o1 on Quorra-KG-Bench, Inst-IT Bench and US-101, and release it under the MIT license."
+    ))
+    assert set(types) == {"QuillNet", "OpenAI-o1", "Quorra-KG-Bench", "Inst-IT Bench", "US-101"}
