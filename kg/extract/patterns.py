@@ -254,20 +254,26 @@ _SUFFIX_WORD_AFTER = re.compile(r" (?:Bench|Arena|Benchmark|Dataset)\b")  # "Ins
 
 
 def _marked_only_by_generic_parts(name: str, generic: frozenset[str]) -> bool:
-    """"Human-AI", "CPU-GPU", "LLM-Agent": words joined to a class or a field name no more
-    name a thing than the class does ("NASA-TLX" and "ARC-AGI" have a coined part).
+    """"Human-AI", "CPU-GPU", "LLM-Agent", "AI-Mediated": ordinary words joined to a class or
+    a field name no more name a thing than the class does ("NASA-TLX" and "ARC-AGI" have a
+    coined part, "Manta-LM" a word no term is made of).
 
-    >>> [_marked_only_by_generic_parts(n, generic_keys()) for n in ("Human-AI", "CPU-GPU", "NASA-TLX", "OpenAI-o1", "LLM-KG-Bench")]
+    >>> [_marked_only_by_generic_parts(n, generic_keys()) for n in ("Human-AI", "CPU-GPU", "NASA-TLX", "OpenAI-o1", "Manta-LM")]
     [True, True, False, False, False]
     """
     segments = name.split("-")
     if len(segments) < 2 or segments[-1].lower() in type_cues()["name_suffix"]:
         return False  # "LLM-KG-Bench", "LM-Arena"
-    coined = [segment for segment in segments if _is_marked(segment) or _has_letters_and_digits(segment)]
     # "US-101", "Control-R-4K": a single letter or a trailing number is a coined part, not a size
     if any(len(segment) == 1 and segment.isupper() for segment in segments) or segments[-1].isdigit():
         return False
-    return bool(coined) and all(normalize_key(segment) in generic for segment in coined)
+    coined = [segment for segment in segments if _is_marked(segment) or _has_letters_and_digits(segment)]
+    plain = [segment.lower() for segment in segments if segment not in coined]
+    return (
+        bool(coined)
+        and all(normalize_key(segment) in generic for segment in coined)
+        and all(word in term_words() or word in _HYPHENED_FUNCTION_WORDS or word.endswith(("ed", "ing")) for word in plain)
+    )
 
 
 def _has_letters_and_digits(segment: str) -> bool:
