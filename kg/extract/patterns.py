@@ -516,7 +516,8 @@ def find_task_nouns(text: str, skip_before: int = 0) -> list[tuple[int, int, str
 # A plural noun, then a cue that examples follow: "tasks such as", "benchmarks like". The
 # cue is looked for first, from the noun's last letter (a pattern opening with a plain
 # letter is scanned for fast).
-_LIST_CUE = r",? \(?(?:such as|including|like|e\.g\.,?|namely|say) "
+# "benchmarks such as X", "datasets: X, Y and Z"
+_LIST_CUE = r"(?:,? \(?(?:such as|including|like|e\.g\.,?|namely|say) |: )"
 _CUE_AFTER_PLURAL = re.compile("s" + _LIST_CUE)
 _CUE_AFTER_CORPORA = re.compile("corpora" + _LIST_CUE)
 _EXAMPLE_NOUN = re.compile(r"\b(tasks|benchmarks|datasets|corpora|games|environments|suites|testbeds|metrics)$")
@@ -631,6 +632,9 @@ def find_dataset_examples(text: str, skip_before: int = 0) -> list[tuple[int, in
     return _dataset_examples(text, _example_openings(text, skip_before))
 
 
+_COUNT_ADJECTIVE = re.compile(r"\d[\d.,]*-[a-z]")
+
+
 def _dataset_examples(text: str, openings: list[tuple[str, int]]) -> list[tuple[int, int, str, str]]:
     found = []
     for noun, position in openings:
@@ -638,6 +642,8 @@ def _dataset_examples(text: str, openings: list[tuple[str, int]]) -> list[tuple[
             continue
         last = False  # the item after "and"/"or" ends the list
         while (item := _EXAMPLE_NAME.match(text, position)) and re.search("[A-Za-z]", item.group(1)):
+            if _COUNT_ADJECTIVE.match(item.group(1)):
+                break  # "two benchmarks: a 100-item diagnostic set": a description, no name
             found.append((item.start(1), item.end(1), item.group(1), "Dataset"))
             glue = _EXAMPLE_GLUE.match(text, item.end())
             if glue is None or last:

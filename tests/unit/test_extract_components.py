@@ -7,7 +7,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.abbreviations import is_short_form, match_long_form
 from kg.extract.gazetteer import surface_variants
-from kg.extract.patterns import find_acronym_terms, find_coordinated_terms, find_metric_examples, find_metric_subscripts, find_name_candidates, find_task_examples, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
+from kg.extract.patterns import find_acronym_terms, find_coordinated_terms, find_dataset_examples, find_metric_examples, find_metric_subscripts, find_name_candidates, find_task_examples, find_task_nouns, find_term_phrases, guess_type, is_coined_name, lower_title_words, trim_name
 from kg.extract.results import find_results
 from kg.models import Paper
 
@@ -1585,3 +1585,13 @@ def test_patterns_words_joined_to_a_class_or_field_name_are_no_name(nlp):
         "OpenAI-o1 on Quorra-KG-Bench, Inst-IT Bench and US-101, and release it under the MIT license."
     ))
     assert set(types) == {"QuillNet", "OpenAI-o1", "Quorra-KG-Bench", "Inst-IT Bench", "US-101"}
+
+
+def test_patterns_names_listed_after_a_colon_that_follows_datasets_are_datasets(nlp):
+    relations = _relations(nlp, "A study", (
+        "We evaluate QuillNet on three dialogue benchmarks: Camrest-Q, In-Car and Vireo Dialogs. We also "
+        "release two benchmarks: a 100-item diagnostic set and a 150-item contest suite."
+    ))
+    assert {target for kind, target in relations if kind == "EVALUATES_ON"} == {"Camrest-Q", "In-Car", "Vireo Dialogs"}
+    found = find_dataset_examples("on two datasets: GUSTO-I, Framingham, and SUPPORT.")
+    assert [name for _, _, name, _ in found] == ["GUSTO-I", "Framingham", "SUPPORT"]
