@@ -923,6 +923,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
                 # "Centers for Disease Control and Prevention (CDC)": the long form of a
                 # generic acronym holds its words against shorter terms, then goes.
                 late.append(Span(doc, long.start, long.end, label=_DOMAIN))
+            if not getattr(known.get((short.start, short.end)), "id_", ""):
+                domain_short_forms.add(short.text)  # "augmented reality (AR)": "AR pipelines" is no name
             continue
         domain_pair = names_a_domain_thing(long.text) or _spells_a_modifier(doc, long, short, known)
         if domain_pair and (long.start, long.end) not in known:

@@ -1595,3 +1595,11 @@ def test_patterns_names_listed_after_a_colon_that_follows_datasets_are_datasets(
     assert {target for kind, target in relations if kind == "EVALUATES_ON"} == {"Camrest-Q", "In-Car", "Vireo Dialogs"}
     found = find_dataset_examples("on two datasets: GUSTO-I, Framingham, and SUPPORT.")
     assert [name for _, _, name, _ in found] == ["GUSTO-I", "Framingham", "SUPPORT"]
+
+
+def test_entities_an_acronym_defined_by_a_generic_long_form_goes_with_it(nlp):
+    types = _types(nlp, (
+        "Harmonization arises in augmented reality (AR), yet it is missing from AR pipelines. QuillNet "
+        "removes personally identifiable information (PII) from Vireo logs; PII leaks drop."
+    ))
+    assert types == {"QuillNet": "Method"}
