@@ -212,7 +212,7 @@ class Gazetteer:
         for match_id, start, end in self.matcher(doc):
             type_, canonical, surface = self.rows[match_id]
             if type_ in ("Method", "Task") and surface.isupper() and follows_a_percentage(doc, start):
-                continue  # "95.23% ASR": the acronym of a task is there a measure's (attack success rate)
+                continue  # "95.23% ASR": right after a percentage a task's acronym names a measure
             span = Span(doc, start, end, label=type_, span_id=canonical)
             if accepts_match(surface, span.text, type_):
                 spans.append(span)

@@ -513,10 +513,9 @@ def find_task_nouns(text: str, skip_before: int = 0) -> list[tuple[int, int, str
     return found
 
 
-# A plural noun, then a cue that examples follow: "tasks such as", "benchmarks like". The
-# cue is looked for first, from the noun's last letter (a pattern opening with a plain
-# letter is scanned for fast).
-# "benchmarks such as X", "datasets: X, Y and Z"
+# A plural noun, then a cue that examples follow: "tasks such as", "benchmarks like",
+# "datasets: X, Y and Z". The cue is looked for first, from the noun's last letter (a
+# pattern opening with a plain letter is scanned for fast).
 _LIST_CUE = r"(?:,? \(?(?:such as|including|like|e\.g\.,?|namely|say) |: )"
 _CUE_AFTER_PLURAL = re.compile("s" + _LIST_CUE)
 _CUE_AFTER_CORPORA = re.compile("corpora" + _LIST_CUE)

@@ -1582,19 +1582,19 @@ def test_entities_a_listed_acronym_the_paper_defines_otherwise_takes_its_long_fo
 def test_patterns_words_joined_to_a_class_or_field_name_are_no_name(nlp):
     types = _types(nlp, (
         "Human-AI collaboration on CPU-GPU clusters helps LLM-Agent pipelines. We compare QuillNet with "
-        "OpenAI-o1 on Quorra-KG-Bench, Inst-IT Bench and US-101, and release it under the MIT license."
+        "OpenAI-o1 on Quorra-KG-Bench, Vireo-IT Bench and QR-101, and release it under the MIT license."
     ))
-    assert set(types) == {"QuillNet", "OpenAI-o1", "Quorra-KG-Bench", "Inst-IT Bench", "US-101"}
+    assert set(types) == {"QuillNet", "OpenAI-o1", "Quorra-KG-Bench", "Vireo-IT Bench", "QR-101"}
 
 
 def test_patterns_names_listed_after_a_colon_that_follows_datasets_are_datasets(nlp):
     relations = _relations(nlp, "A study", (
-        "We evaluate QuillNet on three dialogue benchmarks: Camrest-Q, In-Car and Vireo Dialogs. We also "
+        "We evaluate QuillNet on three dialogue benchmarks: Camrest-Q, On-Road and Vireo Dialogs. We also "
         "release two benchmarks: a 100-item diagnostic set and a 150-item contest suite."
     ))
-    assert {target for kind, target in relations if kind == "EVALUATES_ON"} == {"Camrest-Q", "In-Car", "Vireo Dialogs"}
-    found = find_dataset_examples("on two datasets: GUSTO-I, Framingham, and SUPPORT.")
-    assert [name for _, _, name, _ in found] == ["GUSTO-I", "Framingham", "SUPPORT"]
+    assert {target for kind, target in relations if kind == "EVALUATES_ON"} == {"Camrest-Q", "On-Road", "Vireo Dialogs"}
+    found = find_dataset_examples("on two datasets: QUORRA-I, Vireoham, and KORRA.")
+    assert [name for _, _, name, _ in found] == ["QUORRA-I", "Vireoham", "KORRA"]
 
 
 def test_entities_an_acronym_defined_by_a_generic_long_form_goes_with_it(nlp):
