@@ -5,6 +5,11 @@ matched case-insensitively with its spelling variants (hyphen dropped, hyphen as
 space, plural of a lower-case term), so "Meta-World", "MetaWorld" and "Metaworld"
 all find the row named "Meta-World". Matches land in ``doc.spans["kg_gazetteer"]``
 with the entity type as label and the row's canonical name as ``span.id_``.
+
+A neighbouring word can show that a listed term means something else there
+(kg/resources/word_senses.json): "mixed precision" is a number format, "precision
+medicine" a field, "factual recall" a skill, and a metric hyphen-joined to a degree
+word ("high-accuracy models", "low-precision attention") is a property of a system.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -165,6 +171,35 @@ def follows_a_percentage(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "%" and any(ch.isdigit() for ch in doc[start - 2].text)
 
 
+@lru_cache(maxsize=1)
+def _word_senses() -> dict:
+    text = resources.files("kg.resources").joinpath("word_senses.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def means_something_else(span: Span) -> bool:
+    """Whether the word before or after a matched term shows it is not the listed thing:
+    "mixed precision", "precision medicine", "factual recall", "high-accuracy models"."""
+    doc, senses = span.doc, _word_senses()
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    sense = senses["other_sense"].get(span.text.lower())
+    if sense and (
+        (before is not None and before.lower_ in sense["preceded_by"])
+        or (after is not None and after.lower_ in sense["followed_by"])
+    ):
+        return True
+    # An acronym keeps its sense: "low-FPR thresholds" are still false positive rates.
+    return span.label_ == "Metric" and not span.text.isupper() and _joined_to_a_degree_word(doc, span.start)
+
+
+def _joined_to_a_degree_word(doc: Doc, start: int) -> bool:
+    """"low-precision", "high-accuracy": a degree word hyphen-joined right before `start`."""
+    if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
+        return False
+    return doc[start - 2].lower_ in _word_senses()["metric_property_prefixes"]
+
+
 # "Meta-World Benchmark" beside "Meta-World": the head word is the text's, not the name's.
 _HEAD_WORDS = (" benchmark", " dataset", " corpus", " suite", " database")
 
@@ -214,7 +249,7 @@ class Gazetteer:
             if type_ in ("Method", "Task") and surface.isupper() and follows_a_percentage(doc, start):
                 continue  # "95.23% ASR": right after a percentage a task's acronym names a measure
             span = Span(doc, start, end, label=type_, span_id=canonical)
-            if accepts_match(surface, span.text, type_):
+            if accepts_match(surface, span.text, type_) and not means_something_else(span):
                 spans.append(span)
         return spans
 

@@ -1603,3 +1603,15 @@ def test_entities_an_acronym_defined_by_a_generic_long_form_goes_with_it(nlp):
         "removes personally identifiable information (PII) from Vireo logs; PII leaks drop."
     ))
     assert types == {"QuillNet": "Method"}
+
+
+def test_gazetteer_a_neighbouring_word_shows_a_metric_term_means_something_else(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Quorra trains with mixed precision, FP16 precision and low-precision attention for precision medicine."
+        " Factual recall suffers and high-accuracy models are slow. On QuillSet, Quorra reports precision and"
+        " recall of 91%, with high precision and a low-FPR threshold.",
+    )
+    metrics = [(m.text, m.sentence) for m in record.mentions if m.type == "Metric"]
+    assert metrics == [("precision", 3), ("recall", 3), ("precision", 3), ("FPR", 3)]
+    assert {(r.value, r.metric) for r in record.results} == {(91.0, "recall")}
