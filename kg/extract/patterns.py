@@ -430,6 +430,8 @@ def term_modifiers_before(text: str, position: int, title_case: bool) -> list[st
         if bracketed:
             word = word[1:]
         at_start = bracketed or len(words) == 1 or _SENTENCE_START.search(" ".join(words[:-1]) + " ") is not None
+        if word.lower() in type_cues()["opening_verb"] and (at_start or words[:-1] and words[-2].endswith(":")):
+            break  # "Scaling Vision Transformers", "k1.5: Scaling RL": a sentence or subtitle opens on a verb
         # A sentence's first word is capitalised whatever it is: it joins a term as its
         # lower-case form would ("Deploying Deep Neural Networks" names no technique).
         if (

@@ -1615,3 +1615,13 @@ def test_gazetteer_a_neighbouring_word_shows_a_metric_term_means_something_else(
     metrics = [(m.text, m.sentence) for m in record.mentions if m.type == "Metric"]
     assert metrics == [("precision", 3), ("recall", 3), ("precision", 3), ("FPR", 3)]
     assert {(r.value, r.metric) for r in record.results} == {(91.0, "recall")}
+
+
+def test_entities_a_sentence_or_subtitle_opening_on_a_verb_leaves_it_out_of_the_term(nlp):
+    record = _extract(
+        nlp, "QuillNet: Scaling Contrastive Graph Learning to Billions of Nodes",
+        "Understanding contrastive graph learning remains open. Scaling contrastive graph learning is costly.",
+    )
+    assert [m.text for m in record.mentions if m.type == "Method"] == [
+        "QuillNet", "Contrastive Graph Learning", "contrastive graph learning", "contrastive graph learning",
+    ]
