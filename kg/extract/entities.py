@@ -179,11 +179,20 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     if not _pair_typed_by_next_word(next_word):
         next_word = ""
     type_, weakly = guess_type_weakly(short.text, next_word, long_form=long.text)
+    if (
+        type_ == "Dataset" and long.text.split()[-1].lower() in _HEADS_OF_DATASETS_OR_SYSTEMS
+        and _apposition_kind(doc_text(doc), doc[end - 1].idx + len(doc[end - 1])) == "technique"
+    ):
+        type_ = "Method"  # "Formal Assurance and Monitoring Environment (FAME), a novel framework"
     # A capitalised long form typed by default may still be a dataset's name; a lower-case
     # one ("human-robot interaction (HRI)", or "Reinforcement learning from ..." opening a
     # sentence) is a term, and so is one ending in a technique's head word ("... Learning").
     guessed = weakly and type_ == DEFAULT_TYPE and not _lower_case_phrase(doc, long)
     return Span(doc, long.start, long.end, label=type_, kb_id=GUESSED if guessed else "")
+
+
+# Long-form heads that name datasets as often as the systems built around them.
+_HEADS_OF_DATASETS_OR_SYSTEMS = frozenset({"environment", "world", "suite", "collection", "archive", "arena", "gym"})
 
 
 def _lower_case_phrase(doc: Doc, span: Span) -> bool:
@@ -312,7 +321,8 @@ _DATASET_LIST_OPENER = re.compile(
 _DATASET_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-]+){0,6}?"
-    r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?(?![\w-])",
+    r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?(?![\w-])"
+    r"(?! of (?:[\w\-]+ ){0,2}?(?:metrics|measures|scores|methods|techniques|algorithms|tools)\b)",  # "a suite of metrics"
     re.I,
 )
 # "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads
@@ -333,10 +343,12 @@ _MODEL_APPOSITION_AFTER = re.compile(
     r"(?=[,.;:)]| (?:[a-z]+ly )?(?:that|which|with|for|to|on|in|of|from|and|based|trained|pre-?trained|fine-?tuned"
     r"|developed|designed|built|capable|released|optimi[sz]ed|tailored|speciali[sz]ed)\b)",
 )
-# "Reasoning Path Divergence (RPD), a step-level metric", "X -- a token-invariant measure of ...".
+# "Reasoning Path Divergence (RPD), a step-level metric", "X -- a token-invariant measure of ...",
+# "X, a set of metrics that ...".
 _METRIC_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)"
-    r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which)\b)[\w\-]+){0,5}? (?:metric|measure|score)"
+    r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which)\b)[\w\-]+){0,5}?"
+    r" (?:metric|measure|score|(?:set|suite|family|pair) of (?:[\w\-]+ ){0,2}?(?:metrics|measures|scores))"
     r"(?=[,.;:)]| (?:of|for|that|which|to|quantifying|capturing|measuring)\b)",
 )
 # "X comprises 5,120 conversations", "X consists of 405 visual question-answering pairs": a

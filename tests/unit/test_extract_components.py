@@ -1625,3 +1625,14 @@ def test_entities_a_sentence_or_subtitle_opening_on_a_verb_leaves_it_out_of_the_
     assert [m.text for m in record.mentions if m.type == "Method"] == [
         "QuillNet", "Contrastive Graph Learning", "contrastive graph learning", "contrastive graph learning",
     ]
+
+
+def test_entities_an_apposition_naming_a_set_of_metrics_or_a_framework_types_the_name(nlp):
+    types = _types(
+        nlp, "We introduce Vireo-M, a set of metrics that reward faithfulness, and QUORRA, a suite of faithfulness"
+        " metrics for factuality. We also present the Quill Assurance Environment (QAE), a novel framework that"
+        " monitors agents, and the Marlowe Particle Environment (MPE), a benchmark for agents.",
+    )
+    assert (types["Vireo-M"], types["QUORRA"]) == ("Metric", "Metric")
+    assert (types["Quill Assurance Environment"], types["QAE"]) == ("Method", "Method")
+    assert (types["Marlowe Particle Environment"], types["MPE"]) == ("Dataset", "Dataset")
