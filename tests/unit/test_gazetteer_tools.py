@@ -38,3 +38,15 @@ def test_build_adds_mined_terms_except_the_rejected_ones():
     assert "modeltraining" not in mined and "correctreasoning" not in mined
     # the shipped lists are built from the current curation files
     assert set(shipped) <= set(mined)
+
+
+def test_build_retypes_or_drops_task_rows_that_name_benchmarks_games_boards_or_nothing():
+    shipped: dict[str, set[str]] = {}
+    for row in read_gazetteer():
+        for form in (row["name"], *row.get("aliases", ())):
+            shipped.setdefault(normalize_key(form), set()).add(row["type"])
+    assert shipped["sokoban"] == shipped["nethack"] == shipped["starcraftii"] == {"Dataset"}
+    assert shipped["msssim"] == {"Metric"} and shipped["l2regularization"] == {"Method"}
+    for junk in ("unity", "task2", "raspberrypi5", "chineseenglish", "photoplethysmography"):
+        assert junk not in shipped
+    assert "smt" not in shipped and shipped["statisticalmachinetranslation"] == {"Task"}
