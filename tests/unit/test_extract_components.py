@@ -1636,3 +1636,11 @@ def test_entities_an_apposition_naming_a_set_of_metrics_or_a_framework_types_the
     assert (types["Vireo-M"], types["QUORRA"]) == ("Metric", "Metric")
     assert (types["Quill Assurance Environment"], types["QAE"]) == ("Method", "Method")
     assert (types["Marlowe Particle Environment"], types["MPE"]) == ("Dataset", "Dataset")
+
+
+def test_entities_generic_phrases_with_a_task_head_name_no_task(nlp):
+    types = _types(
+        nlp, "We enable the automated generation of Quill puzzles and the automatic detection of Vireo faults from"
+        " natural language task descriptions, keeping human control. We also study automated program repair.",
+    )
+    assert types == {"automated program repair": "Task"}
