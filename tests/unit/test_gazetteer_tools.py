@@ -50,3 +50,11 @@ def test_build_retypes_or_drops_task_rows_that_name_benchmarks_games_boards_or_n
     for junk in ("unity", "task2", "raspberrypi5", "chineseenglish", "photoplethysmography"):
         assert junk not in shipped
     assert "smt" not in shipped and shipped["statisticalmachinetranslation"] == {"Task"}
+
+
+def test_build_moves_techniques_listed_as_models_to_the_methods():
+    shipped: dict[str, set[str]] = {}
+    for row in read_gazetteer():
+        shipped.setdefault(normalize_key(row["name"]), set()).add(row["type"])
+    assert shipped["specaugment"] == shipped["mixtureofdepths"] == shipped["semantichashing"] == {"Method"}
+    assert "mitosis" not in shipped and "robotparkour" not in shipped
