@@ -173,24 +173,27 @@ def follows_a_percentage(doc: Doc, start: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _word_senses() -> dict:
-    text = resources.files("kg.resources").joinpath("word_senses.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    senses = json.loads(resources.files("kg.resources").joinpath("word_senses.json").read_text(encoding="utf-8"))
+    return {
+        "other_sense": {
+            term: {side: frozenset(words) for side, words in sides.items()} for term, sides in senses["other_sense"].items()
+        },
+        "metric_property_prefixes": frozenset(senses["metric_property_prefixes"]),
+    }
 
 
 def means_something_else(span: Span) -> bool:
     """Whether the word before or after a matched term shows it is not the listed thing:
     "mixed precision", "precision medicine", "factual recall", "high-accuracy models"."""
-    doc, senses = span.doc, _word_senses()
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    sense = senses["other_sense"].get(span.text.lower())
+    doc, text = span.doc, span.text
+    sense = _word_senses()["other_sense"].get(text.lower())
     if sense and (
-        (before is not None and before.lower_ in sense["preceded_by"])
-        or (after is not None and after.lower_ in sense["followed_by"])
+        (span.start > 0 and doc[span.start - 1].lower_ in sense["preceded_by"])
+        or (span.end < len(doc) and doc[span.end].lower_ in sense["followed_by"])
     ):
         return True
     # An acronym keeps its sense: "low-FPR thresholds" are still false positive rates.
-    return span.label_ == "Metric" and not span.text.isupper() and _joined_to_a_degree_word(doc, span.start)
+    return span.label_ == "Metric" and not text.isupper() and _joined_to_a_degree_word(doc, span.start)
 
 
 def _joined_to_a_degree_word(doc: Doc, start: int) -> bool:
