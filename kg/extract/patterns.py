@@ -112,7 +112,7 @@ def _describes(segment: str, kind: str) -> bool:
     return segment[1:].islower() and type_cues()["hyphen_modifier"].get(segment.lower()) == kind
 
 
-_HYPHENED_FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "by", "at", "or", "and", "the", "for"})
+_HYPHENED_FUNCTION_WORDS = frozenset({"of", "to", "in", "on", "by", "at", "or", "and", "the", "for", "a", "an"})
 
 
 def trim_name(text: str) -> str:
@@ -121,13 +121,14 @@ def trim_name(text: str) -> str:
 
     >>> trim_name("BERT-based"), trim_name("GPT-4o"), trim_name("non-IID"), trim_name("KL-Regularized"), trim_name("Meta-World")
     ('BERT', 'GPT-4o', 'IID', 'KL', 'Meta-World')
-    >>> trim_name("ZETA-Out-of-distribution"), trim_name("EEG-to-image")
-    ('ZETA', 'EEG')
+    >>> trim_name("ZETA-Out-of-distribution"), trim_name("EEG-to-image"), trim_name("Quorra-an")
+    ('ZETA', 'EEG', 'Quorra')
     """
     segments = text.split("-")
     while len(segments) > 1 and _describes(segments[-1], "tail"):
         segments.pop()
-    # "ZETA-Out-of-distribution": a phrase ending in a function word is no part of a name.
+    # "ZETA-Out-of-distribution": a phrase ending in a function word is no part of a name, nor
+    # is an article after a hyphen used as a dash ("we propose Quorra-an unlearning method").
     if len(segments) > 1 and segments[-1] in _HYPHENED_FUNCTION_WORDS:
         segments.pop()
         if len(segments) > 1 and segments[-1].isalpha() and not segments[-1].isupper():
