@@ -1644,3 +1644,11 @@ def test_entities_generic_phrases_with_a_task_head_name_no_task(nlp):
         " natural language task descriptions, keeping human control. We also study automated program repair.",
     )
     assert types == {"automated program repair": "Task"}
+
+
+def test_entities_protocols_structures_and_image_kinds_written_as_acronyms_are_no_names(nlp):
+    types = _types(
+        nlp, "Quorra agents call tools over MCP, plan on a DAG and write RTL in a DSL. Quorra improves SNR by"
+        " 3 dB on CXR images and solves NL2SQL.",
+    )
+    assert types == {"SNR": "Metric", "NL2SQL": "Task"}
