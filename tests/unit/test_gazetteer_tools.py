@@ -40,11 +40,17 @@ def test_build_adds_mined_terms_except_the_rejected_ones():
     assert set(shipped) <= set(mined)
 
 
-def test_build_retypes_or_drops_task_rows_that_name_benchmarks_games_boards_or_nothing():
+def _types_of_shipped_forms() -> dict[str, set[str]]:
+    """{normalized name or alias: the types of the shipped rows holding it}."""
     shipped: dict[str, set[str]] = {}
     for row in read_gazetteer():
         for form in (row["name"], *row.get("aliases", ())):
             shipped.setdefault(normalize_key(form), set()).add(row["type"])
+    return shipped
+
+
+def test_build_retypes_or_drops_task_rows_that_name_benchmarks_games_boards_or_nothing():
+    shipped = _types_of_shipped_forms()
     assert shipped["sokoban"] == shipped["nethack"] == shipped["starcraftii"] == {"Dataset"}
     assert shipped["msssim"] == {"Metric"} and shipped["l2regularization"] == {"Method"}
     for junk in ("unity", "task2", "raspberrypi5", "chineseenglish", "photoplethysmography"):
@@ -53,8 +59,6 @@ def test_build_retypes_or_drops_task_rows_that_name_benchmarks_games_boards_or_n
 
 
 def test_build_moves_techniques_listed_as_models_to_the_methods():
-    shipped: dict[str, set[str]] = {}
-    for row in read_gazetteer():
-        shipped.setdefault(normalize_key(row["name"]), set()).add(row["type"])
+    shipped = _types_of_shipped_forms()
     assert shipped["specaugment"] == shipped["mixtureofdepths"] == shipped["semantichashing"] == {"Method"}
     assert "mitosis" not in shipped and "robotparkour" not in shipped
