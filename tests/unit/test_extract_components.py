@@ -1652,3 +1652,17 @@ def test_entities_protocols_structures_and_image_kinds_written_as_acronyms_are_n
         " 3 dB on CXR images and solves NL2SQL.",
     )
     assert types == {"SNR": "Metric", "NL2SQL": "Task"}
+
+
+def test_results_listed_before_respectively_pair_with_the_names_listed_in_order(nlp):
+    record = _extract(nlp, "A method", "Quorra reaches 81.2% and 77.5% accuracy on VireoQA and MarloweBench, respectively.")
+    assert [(r.text, r.metric, r.dataset) for r in record.results] == [("81.2%", "accuracy", "VireoQA"), ("77.5%", "accuracy", "MarloweBench")]
+    record = _extract(nlp, "A method", "Recall and F1 improve by 6.7% and 3.5% over the baseline, respectively.")
+    assert [(r.text, r.metric) for r in record.results] == [("6.7%", "Recall"), ("3.5%", "F1")]
+    # no list of two metrics: both numbers measure what the first does, here no named metric
+    record = _extract(nlp, "A method", "Quorra lifts the F1 score by 5.1% while reducing latency and peak memory by 50.4% and 21.1%, respectively.")
+    assert {r.text: r.metric for r in record.results} == {"5.1%": "F1 score", "50.4%": None, "21.1%": None}
+    # without "respectively" the nearest names still attach
+    record = _extract(nlp, "A method", "Quorra reaches 81.2% on VireoQA and 77.5% on MarloweBench.")
+    assert [(r.text, r.dataset) for r in record.results] == [("81.2%", "VireoQA"), ("77.5%", "MarloweBench")]
+
