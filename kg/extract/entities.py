@@ -319,7 +319,7 @@ _DATASET_LIST_OPENER = re.compile(
 # simple chemistry benchmark": a dataset noun heads the apposition that follows the name
 # (not "X, an environment-free verifier").
 _DATASET_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| as) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-]+){0,6}?"
     r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?(?![\w-])"
     r"(?! of (?:[\w\-]+ ){0,2}?(?:metrics|measures|scores|methods|techniques|algorithms|tools)\b)",  # "a suite of metrics"
@@ -328,7 +328,7 @@ _DATASET_APPOSITION_AFTER = re.compile(
 # "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads
 # the apposition, and no dataset cue elsewhere ("Across 11 benchmarks, Spotlighter") retypes it.
 _METHOD_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)(?: [\w\-]+){0,9}?"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| as) (?:a|an|the)(?: [\w\-]+){0,9}?"
     r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism|scheme"
     r"|tool|toolkit|library|engine|solver|verifier|detector|classifier|optimizer)(?![\w-])",
     re.I,
@@ -336,7 +336,7 @@ _METHOD_APPOSITION_AFTER = re.compile(
 # "Quorra (QR), an open-source 40B large language model", "Vireo, a family of 7B models": a
 # language-model noun, or a model's size, heads the apposition: a released model.
 _MODEL_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)(?: (?:family|series) of)?"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| as) (?:a|an|the)(?: (?:family|series) of)?"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-.]+){0,6}?"
     r" (?:(?:language|foundation|reasoning|vision-language|multimodal|speech|code|embedding) models?|[MV]?LLMs?|VLMs?|LMMs?"
     r"|(?<= )\d+(?:\.\d+)?[BM](?:-parameters?)?(?: [\w\-]+){0,3}? models?)"
@@ -346,7 +346,7 @@ _MODEL_APPOSITION_AFTER = re.compile(
 # "Reasoning Path Divergence (RPD), a step-level metric", "X -- a token-invariant measure of ...",
 # "X, a set of metrics that ...".
 _METRIC_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| as) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which)\b)[\w\-]+){0,5}?"
     r" (?:metric|measure|score|(?:set|suite|family|pair) of (?:[\w\-]+ ){0,2}?(?:metrics|measures|scores))"
     r"(?=[,.;:)]| (?:of|for|that|which|to|quantifying|capturing|measuring)\b)",
@@ -595,7 +595,7 @@ def named_by_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
 
 # "a lightweight Reasoning Projector module", "the proposed Chain of Scroll mechanism": a run
 # of capitalised words that a noun of known type follows, after an article.
-_TYPED_NOUN = r"(?:module|mechanism|framework|method|algorithm|loss|architecture|strategy|layer|paradigm|pipeline|benchmark|dataset|suite|metric)\b"
+_TYPED_NOUN = r"(?:module|mechanism|framework|method|algorithm|loss|architecture|strategy|layer|paradigm|pipeline|benchmark|dataset|corpus|environment|suite|metric)\b"
 _NAMED_BEFORE_NOUN = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:[a-z][\w\-]* ){0,3}?"
     r"(?P<name>[A-Z][a-z][\w\-]*(?: (?:of |for |and |to )?[A-Z][\w\-]*){1,4}) (?P<noun>" + _TYPED_NOUN + ")"
@@ -615,14 +615,30 @@ def _matches_before_noun(text: str, start: int) -> list[re.Match]:
     return list(found.values())
 
 
+# "on the Pile dataset", "in the Craftax environment": one capitalised word between "the" and
+# a dataset noun names the data, unless it is a language ("the English corpus") or closes a
+# longer name ("Fields of the World dataset").
+_ONE_WORD_BEFORE_DATASET_NOUN = re.compile(r"\b[Tt]he (?P<name>[A-Z][a-z]{2,}) (?:dataset|benchmark|corpus|environment|suite)\b")
+_NAME_OF_BEFORE = re.compile(r"[A-Z][\w\-]* of $")
+
+
 def named_before_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
-    """(name, type, False) of Title Case names a noun of known type follows (see _NAMED_BEFORE_NOUN).
+    """(name, type, False) of Title Case names a noun of known type follows (see
+    _NAMED_BEFORE_NOUN and _ONE_WORD_BEFORE_DATASET_NOUN).
 
     >>> named_before_noun("LiteReason employs a lightweight Reasoning Projector module, on the WebQSP and CWQ dataset")
     [('Reasoning Projector', 'Method', False)]
+    >>> named_before_noun("a subset of the Tightrope benchmark, the English corpus, the Fields of the World dataset")
+    [('Tightrope', 'Dataset', False)]
     """
     nouns = type_cues()["next_word"]
-    found = []
+    languages = type_cues()["language_word"]
+    found = [
+        (match.group("name"), "Dataset", False)
+        for match in _ONE_WORD_BEFORE_DATASET_NOUN.finditer(text, start)
+        if match.group("name").lower() not in languages
+        and not _NAME_OF_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    ]
     for match in _matches_before_noun(text, start):
         name = match.group("name")
         words = name.split()
@@ -741,7 +757,7 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
             continue
         if words[-1] in heads:
             found.append((phrase, heads[words[-1]], True))
-        elif (kind := _apposition_kind(text, match.end("phrase"))) in _KIND_OF_CONTRIBUTION:
+        elif not text.startswith(" as ", match.end("phrase")) and (kind := _apposition_kind(text, match.end("phrase"))) in _KIND_OF_CONTRIBUTION:
             # "we propose expert upcycling, a method that ...": the apposition says what it is
             found.append((phrase, _KIND_OF_CONTRIBUTION[kind], True))
     return found

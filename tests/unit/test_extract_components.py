@@ -1666,3 +1666,20 @@ def test_results_listed_before_respectively_pair_with_the_names_listed_in_order(
     record = _extract(nlp, "A method", "Quorra reaches 81.2% on VireoQA and 77.5% on MarloweBench.")
     assert [(r.text, r.dataset) for r in record.results] == [("81.2%", "VireoQA"), ("77.5%", "MarloweBench")]
 
+
+def test_entities_one_capitalised_word_between_the_and_a_dataset_noun_names_a_dataset(nlp):
+    types = _types(
+        nlp,
+        "Quorra wins on a subset of the Tightrope benchmark and in the Gallowmere environment, "
+        "but not on the English corpus nor the Fields of the Vireo dataset.",
+    )
+    assert types.get("Tightrope") == "Dataset" and types.get("Gallowmere") == "Dataset"
+    assert "English" not in types and "Vireo" not in types
+
+
+def test_entities_a_name_set_up_as_a_dataset_or_metric_takes_that_type(nlp):
+    types = _types(nlp, "We introduce QMED (Quorra Medical Exam Dialogues) as a dataset of tutoring talks. We use VireoRank as a unifying metric.")
+    assert types.get("QMED") == "Dataset" and types.get("Quorra Medical Exam Dialogues") == "Dataset"
+    assert types.get("VireoRank") == "Metric"
+    # a lower-case phrase after "we propose" is no name for being set up "as a framework"
+    assert "viewing them" not in _types(nlp, "We propose viewing them as a new interface layer atop an old framework.")
