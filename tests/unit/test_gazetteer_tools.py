@@ -62,3 +62,9 @@ def test_build_moves_techniques_listed_as_models_to_the_methods():
     shipped = _types_of_shipped_forms()
     assert shipped["specaugment"] == shipped["mixtureofdepths"] == shipped["semantichashing"] == {"Method"}
     assert "mitosis" not in shipped and "robotparkour" not in shipped
+
+
+def test_build_ships_a_capability_a_navigation_metric_and_a_genome_archive():
+    shipped = _types_of_shipped_forms()
+    assert shipped["theoryofmind"] == shipped["tom"] == {"Task"}
+    assert shipped["spl"] == {"Metric"} and shipped["tcga"] == {"Dataset"}
