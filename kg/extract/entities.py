@@ -691,11 +691,11 @@ def named_by_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]
 
 # "our multi-agent framework, Quorra, equipped with ...": a capitalised name set off by commas
 # after a typed noun the paper calls its own.
-_COMMA_NAME = re.compile(r", (?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,2})(?=,| \()")
+_COMMA_NAME = re.compile(r", (?P<name>[A-Z][\w\-+]*(?: (?:(?:of|per|for|to|and|in|on|with) )?[A-Z][\w\-+]*){0,4})(?=,| \()")
 _OWN_NOUN_BEFORE = re.compile(
     r"\b(?:[Oo]ur|[Nn]ovel|[Nn]ew) (?:[\w\-]+ ){0,3}"
     r"(?P<noun>framework|method|approach|algorithm|architecture|pipeline|technique|module|system|agent|toolkit|library"
-    r"|benchmark|dataset|suite|testbed|environment|model)$"
+    r"|benchmark|dataset|suite|testbed|environment|model|metric|score)$"
 )
 _SENTENCE_ADVERBS = frozenset(
     "however moreover furthermore additionally specifically notably importantly finally then thus therefore".split()

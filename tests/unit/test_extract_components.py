@@ -1683,3 +1683,14 @@ def test_entities_a_name_set_up_as_a_dataset_or_metric_takes_that_type(nlp):
     assert types.get("VireoRank") == "Metric"
     # a lower-case phrase after "we propose" is no name for being set up "as a framework"
     assert "viewing them" not in _types(nlp, "We propose viewing them as a new interface layer atop an old framework.")
+
+
+def test_relations_a_long_name_set_off_after_our_method_or_a_new_metric_is_introduced(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Our method, Multi-level Quorra Credit Assignment (MQCA), captures agent contributions. "
+        "We introduce a novel information-theoretic metric, Vireo Gain per Parameter (VGPP), which quantifies learning.",
+    )
+    introduced = {(r.target, r.target_type) for r in record.relations if r.type == "INTRODUCES"}
+    assert {("Multi-level Quorra Credit Assignment", "Method"), ("MQCA", "Method")} <= introduced
+    assert {("Vireo Gain per Parameter", "Metric"), ("VGPP", "Metric")} <= introduced
