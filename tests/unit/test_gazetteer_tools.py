@@ -68,3 +68,4 @@ def test_build_ships_a_capability_a_navigation_metric_and_a_genome_archive():
     shipped = _types_of_shipped_forms()
     assert shipped["theoryofmind"] == shipped["tom"] == {"Task"}
     assert shipped["spl"] == {"Metric"} and shipped["tcga"] == {"Dataset"}
+    assert shipped["starcraft"] == {"Dataset"}
