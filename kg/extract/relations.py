@@ -321,7 +321,7 @@ def _names_the_object(gap: str) -> bool:
     """
     cues = _cues()
     last = max((match.end() for match in cues["introduce_naming"].finditer(gap)), default=0)
-    last = max(last, gap.rfind(":") + 1)
+    last = max(last, gap.rfind(":") + 1, gap.rfind(";") + 1)  # a list item begins anew
     return not cues["introduce_block"].search(gap[last:])
 
 

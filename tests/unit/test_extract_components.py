@@ -1694,3 +1694,24 @@ def test_relations_a_long_name_set_off_after_our_method_or_a_new_metric_is_intro
     introduced = {(r.target, r.target_type) for r in record.relations if r.type == "INTRODUCES"}
     assert {("Multi-level Quorra Credit Assignment", "Method"), ("MQCA", "Method")} <= introduced
     assert {("Vireo Gain per Parameter", "Metric"), ("VGPP", "Metric")} <= introduced
+
+
+def test_relations_what_a_new_thing_evaluates_or_is_compared_against_is_not_introduced_but_each_listed_item_is(nlp):
+    compared = _targets(
+        nlp,
+        "We introduce two benchmarks (QuorraShop and VireoWorld) and compare the decomposition against "
+        "QuillAct and Uncertainty-Aware Marlowe (UAM) across backbones.",
+        "INTRODUCES",
+    )
+    assert {"QuorraShop", "VireoWorld"} <= compared and not compared & {"QuillAct", "Uncertainty-Aware Marlowe", "UAM"}
+    evaluated = _targets(
+        nlp, "We present a structured finetuning and deployment pipeline evaluating two models (QuillVLA and Vireo-OFT).", "INTRODUCES"
+    )
+    assert not evaluated & {"QuillVLA", "Vireo-OFT"}
+    listed = _targets(
+        nlp,
+        "We contribute: (1) QuillEval, an evaluation framework assessing four abilities; "
+        "(2) QuillPrompt, a prompting architecture; and (3) QuillBench, a bilingual benchmark.",
+        "INTRODUCES",
+    )
+    assert {"QuillEval", "QuillPrompt", "QuillBench"} <= listed
