@@ -1652,6 +1652,7 @@ def test_entities_protocols_structures_and_image_kinds_written_as_acronyms_are_n
         " 3 dB on CXR images and solves NL2SQL.",
     )
     assert types == {"SNR": "Metric", "NL2SQL": "Task"}
+    assert _types(nlp, "QuorraMol decodes SMILES and SELFIES strings of molecules.") == {"QuorraMol": "Method"}
 
 
 def test_results_listed_before_respectively_pair_with_the_names_listed_in_order(nlp):
