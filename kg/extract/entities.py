@@ -413,13 +413,19 @@ def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str,
     ]
 
 
+# "VBench-2.0", "RULER-64K": an edition or a context length after a benchmark's name
+# (not a model size: "ReasonMed-7B" is a model trained on ReasonMed).
+_EDITION_SUFFIX = re.compile(r"-(?:[vV]?\d+(?:\.\d+)*|\d+[Kk])$")
+
+
 def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
     """Coined names typed only by default, retyped as datasets where the text says so.
 
     A name gets the Dataset type when one of its mentions follows "on" ("evaluated on
     X"), follows a dataset noun ("the benchmark X", "datasets such as X"), is listed
-    with a dataset ("SCAN, PCFG and X"), or starts with a listed dataset's name
-    ("MMLU-STEM"). Every mention of the name then takes that type.
+    with a dataset ("SCAN, PCFG and X"), starts with a listed dataset's name
+    ("MMLU-STEM") or is a dataset of the text with a version or length ("VBench-2.0",
+    "RULER-64K"). Every mention of the name then takes that type.
     """
     guessed = [i for i, span in enumerate(spans) if span.kb_id_ == GUESSED]
     if not guessed:
@@ -448,6 +454,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
                 or _named_after_dataset_noun(text, span.start_char)
                 or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 100) : span.start_char])
                 or (span.start in gazetteer and gazetteer[span.start].end < span.end)
+                or _EDITION_SUFFIX.sub("", span.text) in datasets - {span.text}
                 or _listed_with(spans, i, text, datasets)
             ) and not described_as_technique(span.text):
                 datasets.add(span.text)

@@ -1716,3 +1716,9 @@ def test_relations_what_a_new_thing_evaluates_or_is_compared_against_is_not_intr
         "INTRODUCES",
     )
     assert {"QuillEval", "QuillPrompt", "QuillBench"} <= listed
+
+
+def test_entities_a_dataset_with_an_edition_or_context_length_is_a_dataset_but_not_with_a_model_size(nlp):
+    types = _types(nlp, "QuorraBench-2.0 is harder. We test on QuorraBench and VireoEval. VireoEval-64K is long. Quill-7B is trained on VireoEval.")
+    assert types["QuorraBench-2.0"] == types["VireoEval-64K"] == "Dataset"
+    assert types["Quill-7B"] == "Model"
