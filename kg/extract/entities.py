@@ -454,7 +454,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
                 or _named_after_dataset_noun(text, span.start_char)
                 or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 100) : span.start_char])
                 or (span.start in gazetteer and gazetteer[span.start].end < span.end)
-                or _EDITION_SUFFIX.sub("", span.text) in datasets - {span.text}
+                or ((base := _EDITION_SUFFIX.sub("", span.text)) != span.text and base in datasets)
                 or _listed_with(spans, i, text, datasets)
             ) and not described_as_technique(span.text):
                 datasets.add(span.text)
@@ -624,14 +624,16 @@ def _matches_before_noun(text: str, start: int) -> list[re.Match]:
 
 # "on the Pile dataset", "in the Craftax environment": one capitalised word between "the" and
 # a dataset noun names the data, unless it is a language ("the English corpus") or closes a
-# longer name ("Fields of the World dataset").
-_ONE_WORD_BEFORE_DATASET_NOUN = re.compile(r"\b[Tt]he (?P<name>[A-Z][a-z]{2,}) (?:dataset|benchmark|corpus|environment|suite)\b")
+# longer name ("Fields of the World dataset"). Looked for from the noun back: the nouns are
+# rarer than "the".
+_DATASET_NOUN = re.compile(r" (?:dataset|benchmark|corpus|environment|suite)\b")
+_ONE_WORD_AFTER_THE = re.compile(r"\b[Tt]he (?P<name>[A-Z][a-z]{2,})$")
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w\-]* of $")
 
 
 def named_before_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
     """(name, type, False) of Title Case names a noun of known type follows (see
-    _NAMED_BEFORE_NOUN and _ONE_WORD_BEFORE_DATASET_NOUN).
+    _NAMED_BEFORE_NOUN and _ONE_WORD_AFTER_THE).
 
     >>> named_before_noun("LiteReason employs a lightweight Reasoning Projector module, on the WebQSP and CWQ dataset")
     [('Reasoning Projector', 'Method', False)]
@@ -642,8 +644,9 @@ def named_before_noun(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
     languages = type_cues()["language_word"]
     found = [
         (match.group("name"), "Dataset", False)
-        for match in _ONE_WORD_BEFORE_DATASET_NOUN.finditer(text, start)
-        if match.group("name").lower() not in languages
+        for noun in _DATASET_NOUN.finditer(text, start)
+        if (match := _ONE_WORD_AFTER_THE.search(text, max(start, noun.start() - 40), noun.start()))
+        and match.group("name").lower() not in languages
         and not _NAME_OF_BEFORE.search(text, max(0, match.start() - 40), match.start())
     ]
     for match in _matches_before_noun(text, start):
@@ -764,7 +767,9 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
             continue
         if words[-1] in heads:
             found.append((phrase, heads[words[-1]], True))
-        elif not text.startswith(" as ", match.end("phrase")) and (kind := _apposition_kind(text, match.end("phrase"))) in _KIND_OF_CONTRIBUTION:
+        elif text.startswith(" as ", match.end("phrase")):
+            continue  # "we propose viewing them as a new layer": a role, not a name
+        elif (kind := _apposition_kind(text, match.end("phrase"))) in _KIND_OF_CONTRIBUTION:
             # "we propose expert upcycling, a method that ...": the apposition says what it is
             found.append((phrase, _KIND_OF_CONTRIBUTION[kind], True))
     return found

@@ -364,7 +364,10 @@ def pair_respectively(text: str, start: int, results: list[FoundResult], metrics
     and 21%, respectively" measures no metric named elsewhere in the sentence)."""
     if "respectively" not in text or len(results) < 2:
         return results
-    span_bounds = lambda span: (span.start_char - start, span.end_char - start)  # noqa: E731
+
+    def span_bounds(span: Span) -> tuple[int, int]:
+        return span.start_char - start, span.end_char - start
+
     metric_runs = _runs(sorted(metrics, key=lambda s: s.start_char), span_bounds, text)
     dataset_runs = _runs(sorted(datasets, key=lambda s: s.start_char), span_bounds, text)
     paired = {}
