@@ -143,6 +143,8 @@ def is_coined_name(text: str) -> bool:
 
     >>> [is_coined_name(w) for w in ("GRPO", "RegMean++", "Meta-World", "Self-Supervised", "2023", "X-Bench", "7B", "4B-675B")]
     [True, True, True, False, False, True, False, False]
+    >>> [is_coined_name(w) for w in ("Low-Data", "Proof-of-Data", "Majority-Set", "FISCAL-data", "Tessary-Set")]
+    [False, False, False, True, True]
     """
     core = text.rstrip("+")
     if _MEASURE.match(core) or _SIZE_RANGE.match(core):
@@ -155,8 +157,21 @@ def is_coined_name(text: str) -> bool:
         len(segments) > 1
         and segments[0][:1].isupper()
         and segments[-1].lower() in suffixes
+        and not _plain_words_before_data(segments)
         or (text.endswith("+") and core[:1].isupper())
     )
+
+
+def _plain_words_before_data(segments: list[str]) -> bool:
+    """"Low-Data", "Proof-of-Data", "Majority-Set", "Two-Dataset": plain words joined to a
+    word for data make a modifier in a Title Case heading, not a dataset's name ("PBIG-DATA"
+    and "FISCAL-data" are marked). Before "Set" and "Dataset" the words must be ones our
+    terms are made of, as a coined word reads the same as a plain one ("Tessary-Set")."""
+    last = segments[-1].lower()
+    plain = all(segment.isalpha() and segment[1:].islower() for segment in segments[:-1])
+    if last == "data":
+        return plain
+    return last in ("set", "dataset") and plain and all(segment.lower() in term_words() for segment in segments[:-1])
 
 
 def is_plural_acronym(text: str) -> bool:
@@ -201,7 +216,7 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     core = _VERSION_SUFFIX.sub("", name.rstrip("+"))  # "MELABenchv1", "LongBench-v2": the suffix before the version
     last_segment = re.split(r"[-\s]", core)[-1].lower()
     lowered, written = _name_suffix_endings()
-    ends_in_suffix = last_segment.endswith(lowered) or core.endswith(written)
+    ends_in_suffix = (last_segment.endswith(lowered) or core.endswith(written)) and not _plain_words_before_data(core.split("-"))
     for suffix, type_ in cues["name_suffix"].items() if ends_in_suffix else ():
         if last_segment == suffix or (len(last_segment) > len(suffix) + 2 and last_segment.endswith(suffix)):
             return type_, False

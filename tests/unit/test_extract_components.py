@@ -39,7 +39,8 @@ def _types(nlp, abstract: str, title: str = "A study") -> dict[str, str]:
 @pytest.mark.parametrize(
     "name, coined",
     [("GRPO", True), ("RegMean++", True), ("Easy2Hard-Bench", True), ("GPT-4o", True), ("LLaMA-2-7B", True),
-     ("MetaWorld", True), ("X-Bench", True), ("Self-Supervised", False), ("Transformers", False), ("2023", False)],
+     ("MetaWorld", True), ("X-Bench", True), ("Self-Supervised", False), ("Transformers", False), ("2023", False),
+     ("Low-Data", False), ("Proof-of-Data", False), ("Majority-Set", False), ("QUORRA-data", True)],
 )
 def test_patterns_coined_names(name, coined):
     assert is_coined_name(name) is coined
@@ -56,7 +57,8 @@ def test_patterns_find_names_in_text_and_skip_generic():
     [("Easy2Hard-Bench", "", "", "Dataset"), ("Meta-World", "", "", "Dataset"), ("LLaMA-2-7B", "", "", "Model"),
      ("GRPO", "algorithm", "", "Method"), ("XYZ", "benchmark", "", "Dataset"), ("RegMean", "", "Regression Mean", "Method"),
      ("WER", "", "Word Error Rate", "Metric"), ("ISIC-2019", "", "", "Dataset"), ("AIME2025", "", "", "Dataset"),
-     ("QuillBenchv1", "", "", "Dataset"), ("QuillEval-v2.1", "", "", "Dataset")],
+     ("QuillBenchv1", "", "", "Dataset"), ("QuillEval-v2.1", "", "", "Dataset"), ("Quill-Data", "", "", "Method"),
+     ("QuillVLA-Data", "", "", "Dataset")],
 )
 def test_patterns_guess_type(name, next_word, long_form, expected):
     assert guess_type(name, next_word, long_form) == expected
