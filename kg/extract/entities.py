@@ -351,6 +351,14 @@ _METRIC_APPOSITION_AFTER = re.compile(
     r" (?:metric|measure|score|(?:set|suite|family|pair) of (?:[\w\-]+ ){0,2}?(?:metrics|measures|scores))"
     r"(?=[,.;:)]| (?:of|for|that|which|to|quantifying|capturing|measuring)\b)",
 )
+# "Evidence Ranking, a novel task that ...", "CLIX, the task of cross-lingual explanation",
+# "Approximate Domain Unlearning (ADU), a novel problem setting": a task noun heads the
+# apposition (not "a task-agnostic framework", "the first benchmark task").
+_TASK_APPOSITION_AFTER = re.compile(
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)"
+    r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|benchmark|benchmarking|evaluation|dataset)\b)[\w\-]+){0,3}?"
+    r" (?:task|problem setting)(?=[,.;:]| (?:that|which|of|for|where|in which|designed|aimed|requiring|focused|to)\b)"
+)
 # "X comprises 5,120 conversations", "X consists of 405 visual question-answering pairs": a
 # name whose content is counted in data items.
 _DATASET_CONTENT_AFTER = re.compile(
@@ -361,7 +369,7 @@ _DATASET_CONTENT_AFTER = re.compile(
     r"|hours|utterances|documents|sentences|tweets|posts|records|scans|clips|recordings|queries|prompts|entries"
     r"|trajectories|episodes|test cases|puzzles)\b"
 )
-_TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric"}  # the kinds that type a name outright
+_TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric", "task": "Task"}  # the kinds that type a name outright
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
 # "X (n=475) and Y": a short aside with no name in it keeps the list going.
@@ -389,7 +397,9 @@ def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str,
             name = text[span.start_char : span.end_char]
             if _MODEL_SIZE_AFTER.match(text, span.end_char):
                 typed[name] = "Model"
-            elif (kind := _apposition_kind(text, span.end_char)) in _TYPE_OF_APPOSITION:
+            elif (kind := _apposition_kind(text, span.end_char)) in _TYPE_OF_APPOSITION and not (
+                kind == "task" and _named_after_dataset_noun(text, span.start_char)  # "a benchmark, X, a manipulation task"
+            ):
                 typed.setdefault(name, _TYPE_OF_APPOSITION[kind])
     for short, long in (long_forms or {}).items():
         if type_ := typed.get(short) or typed.get(long):
@@ -484,7 +494,7 @@ def _apposition_kind(text: str, end: int) -> str | None:
         (match.end(), kind)
         for kind, pattern in (
             ("technique", _METHOD_APPOSITION_AFTER), ("dataset", _DATASET_APPOSITION_AFTER),
-            ("model", _MODEL_APPOSITION_AFTER), ("metric", _METRIC_APPOSITION_AFTER),
+            ("model", _MODEL_APPOSITION_AFTER), ("metric", _METRIC_APPOSITION_AFTER), ("task", _TASK_APPOSITION_AFTER),
         )
         if (match := pattern.match(text, end, end + _APPOSITION_REACH))
     ]
@@ -1362,6 +1372,7 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
             span.label_ == "Task"
             and span.start_char > title_end
             and _PROPOSED_BEFORE.search(text, max(0, span.start_char - 60), span.start_char)
+            and _apposition_kind(text, span.end_char) != "task"  # "we propose X, a new task that ..."
         ):
             if listed is None:
                 listed = {(listed_span.start, listed_span.end) for listed_span in doc.spans.get(GAZETTEER_KEY, [])}

@@ -1724,3 +1724,18 @@ def test_entities_a_dataset_with_an_edition_or_context_length_is_a_dataset_but_n
     types = _types(nlp, "QuorraBench-2.0 is harder. We test on QuorraBench and VireoEval. VireoEval-64K is long. Quill-7B is trained on VireoEval.")
     assert types["QuorraBench-2.0"] == types["VireoEval-64K"] == "Dataset"
     assert types["Quill-7B"] == "Model"
+
+
+def test_entities_a_name_set_up_as_a_new_task_is_a_task_the_paper_addresses(nlp):
+    record = _extract(
+        nlp, "A study",
+        "We propose Quorra Ranking, a novel task that prioritizes sources. We introduce Vireo2Act, a new task for "
+        "predicting behavior. We introduce a diagnostic benchmark, QuillFace, an emoji manipulation task where a robot "
+        "places objects. We introduce QuillMCP, a task-agnostic, open-source server.",
+    )
+    types = {m.text: m.type for m in record.mentions}
+    assert types["Quorra Ranking"] == types["Vireo2Act"] == "Task"
+    assert types["QuillFace"] == "Dataset" and types["QuillMCP"] == "Method"
+    addressed = {r.target for r in record.relations if r.type == "ADDRESSES"}
+    introduced = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    assert {"Quorra Ranking", "Vireo2Act"} <= addressed and not introduced & {"Quorra Ranking", "Vireo2Act"}
