@@ -369,6 +369,15 @@ _DATASET_CONTENT_AFTER = re.compile(
     r"|hours|utterances|documents|sentences|tweets|posts|records|scans|clips|recordings|queries|prompts|entries"
     r"|trajectories|episodes|test cases|puzzles)\b"
 )
+# "two metrics: Validity Drop (VD) and Quorra Gap (QG)", "scores such as MIG, FactorVAE score":
+# the items of a list of metrics, each a few words with no preposition ("... and LPIPS
+# demonstrate the gains of X" ends at the fourth word; "... and X via Quorra" at "via").
+_METRIC_LIST_ITEM = r"(?:(?!(?:via|of|for|on|in|with|by|to|from|against|over|than|that|which|we)\b)[^\s,;.()]+ ?){1,4}(?:\([^()]{1,40}\))?"
+_METRIC_LIST = re.compile(
+    r"\b(?:(?:(?:two|three|four|five|six|several|new|complementary|following) (?:[\w\-]+ ){0,3}?(?:metrics|measures|scores)(?:,|:| --| —))"
+    r"|(?:metrics|measures|scores)(?::| --| —|,? (?:such as|including|namely)))"
+    rf" (?P<items>(?:the )?{_METRIC_LIST_ITEM}(?:, (?:the )?{_METRIC_LIST_ITEM})*(?:,? (?:and|or) (?:the )?{_METRIC_LIST_ITEM})?)"
+)
 _TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric", "task": "Task"}  # the kinds that type a name outright
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
@@ -392,10 +401,13 @@ def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str,
         return spans
     text = doc_text(doc)
     typed: dict[str, str] = {}
+    metric_lists = [match.span("items") for match in _METRIC_LIST.finditer(text)] if "metrics" in text or "measures" in text or "scores" in text else []
     for span in spans:
         if span.kb_id_ == GUESSED:
             name = text[span.start_char : span.end_char]
-            if _MODEL_SIZE_AFTER.match(text, span.end_char):
+            if any(start <= span.start_char and span.end_char <= end for start, end in metric_lists):
+                typed.setdefault(name, "Metric")
+            elif _MODEL_SIZE_AFTER.match(text, span.end_char):
                 typed[name] = "Model"
             elif (kind := _apposition_kind(text, span.end_char)) in _TYPE_OF_APPOSITION and not (
                 kind == "task" and _named_after_dataset_noun(text, span.start_char)  # "a benchmark, X, a manipulation task"

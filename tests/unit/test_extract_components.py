@@ -1739,3 +1739,17 @@ def test_entities_a_name_set_up_as_a_new_task_is_a_task_the_paper_addresses(nlp)
     addressed = {r.target for r in record.relations if r.type == "ADDRESSES"}
     introduced = {r.target for r in record.relations if r.type == "INTRODUCES"}
     assert {"Quorra Ranking", "Vireo2Act"} <= addressed and not introduced & {"Quorra Ranking", "Vireo2Act"}
+
+
+def test_entities_the_names_a_list_of_metrics_opens_on_are_metrics_up_to_the_lists_end(nlp):
+    types = _types(
+        nlp,
+        "We introduce two metrics: Quorra Drop (QD) and Vireo Recourse Gap (VRG). Our loss improves disentanglement "
+        "scores such as QIG and Marlowe score. Comparison experiments with metrics such as FID and SSIM demonstrate the "
+        "gains of Quill-SGAN. We evaluate similarity metrics, including embeddings and judges via QuillAlign, here. "
+        "Beyond aggregate scores, Tessary2.5 achieves leading results.",
+    )
+    assert {name: types[name] for name in ("Quorra Drop", "QD", "Vireo Recourse Gap", "VRG", "QIG")} == dict.fromkeys(
+        ("Quorra Drop", "QD", "Vireo Recourse Gap", "VRG", "QIG"), "Metric"
+    )
+    assert types["Quill-SGAN"] == types["QuillAlign"] == "Method" and types["Tessary2.5"] == "Model"
