@@ -237,7 +237,12 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
         j += 1
     if end == span.end or not (versioned or span.label_ == "Model"):
         return span
+    if span.label_ != "Model" and end < len(doc) and doc[end].text in _DATASET_NOUNS:
+        return Span(doc, span.start, end, label="Dataset")  # "the MultiVENT 2.0 benchmark": an edition of a dataset
     return Span(doc, span.start, end, label="Model", span_id=span.id_ if span.label_ == "Model" else "")
+
+
+_DATASET_NOUNS = frozenset({"corpus", "dataset", "benchmark", "suite"})
 
 
 _DATASET_VERSION = re.compile(r"[vV]\d{1,2}(?:\.\d{1,2})?|\d\.\d|(?:19|20)\d\d")

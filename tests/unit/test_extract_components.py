@@ -1753,3 +1753,8 @@ def test_entities_the_names_a_list_of_metrics_opens_on_are_metrics_up_to_the_lis
         ("Quorra Drop", "QD", "Vireo Recourse Gap", "VRG", "QIG"), "Metric"
     )
     assert types["Quill-SGAN"] == types["QuillAlign"] == "Method" and types["Tessary2.5"] == "Model"
+
+
+def test_entities_a_coined_name_with_a_version_before_a_dataset_noun_is_a_dataset_edition(nlp):
+    types = _types(nlp, "We build on the ParVireo 4.0 corpus and test on the MultiQuill 2.0 benchmark. We fine-tune QuillLM 2.0 on it.")
+    assert types["ParVireo 4.0"] == types["MultiQuill 2.0"] == "Dataset" and types["QuillLM 2.0"] == "Model"
