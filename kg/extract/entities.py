@@ -327,7 +327,8 @@ _DATASET_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| as) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-]+){0,6}?"
     r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?(?![\w-])"
-    r"(?! of (?:[\w\-]+ ){0,2}?(?:metrics|measures|scores|methods|techniques|algorithms|tools)\b)",  # "a suite of metrics"
+    r"(?! of (?:[\w\-]+ ){0,2}?(?:metrics|measures|scores|methods|techniques|algorithms|tools)\b)"  # "a suite of metrics"
+    r"(?!(?: \([^()]{1,20}\))? (?:generators?|generation|plugins?)\b)",  # "a benchmark generator", "an ... Environment (IDE) plugin"
     re.I,
 )
 # "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads

@@ -1758,3 +1758,14 @@ def test_entities_the_names_a_list_of_metrics_opens_on_are_metrics_up_to_the_lis
 def test_entities_a_coined_name_with_a_version_before_a_dataset_noun_is_a_dataset_edition(nlp):
     types = _types(nlp, "We build on the ParVireo 4.0 corpus and test on the MultiQuill 2.0 benchmark. We fine-tune QuillLM 2.0 on it.")
     assert types["ParVireo 4.0"] == types["MultiQuill 2.0"] == "Dataset" and types["QuillLM 2.0"] == "Model"
+
+
+def test_entities_a_dataset_noun_before_generator_or_plugin_does_not_make_a_dataset(nlp):
+    types = _types(
+        nlp,
+        "We present QuorraSafe, an Integrated Development Environment (IDE) plugin that uses GPT-4o. "
+        "We present VireoSynth, a controllable synthetic corpus generator that provides data. "
+        "We present QuillSet, a benchmark dataset for QA.",
+    )
+    assert types["QuorraSafe"] == types["VireoSynth"] == "Method" and types["QuillSet"] == "Dataset"
+    assert "IDE" not in types and "Integrated Development Environment" not in types
