@@ -306,9 +306,10 @@ def _is_title_case_phrase(text: str) -> bool:
 
 # Words between two names that put them in one list: "X and Y", "X (Y)", "X, Y".
 _LIST_GLUE = re.compile(r"^(?:[\s,;()/]|and|or)*$")
-# "we propose MorphoQuant, a modality-aware PTQ framework": a name inside the apposition
-# describes what is introduced; it is not introduced itself.
-_IN_APPOSITION = re.compile(r"^,\s+(?:a|an)\s+[\w\s\-()]*$")
+# "we propose MorphoQuant, a modality-aware PTQ framework", "RS-ORT (...) - a specialized
+# branch-and-bound (BB) algorithm", "\"3Dify,\" a procedural 3D-CG framework": a name inside
+# the apposition describes what is introduced; it is not introduced itself.
+_IN_APPOSITION = re.compile(r"^[\"'”’)]*\s*(?:,|:|--|—|-)[\"'”’]?\s+(?:a|an)\s+[\w\s\-()]*$")
 
 
 def _names_the_object(gap: str) -> bool:

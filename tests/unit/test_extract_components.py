@@ -1769,3 +1769,14 @@ def test_entities_a_dataset_noun_before_generator_or_plugin_does_not_make_a_data
     )
     assert types["QuorraSafe"] == types["VireoSynth"] == "Method" and types["QuillSet"] == "Dataset"
     assert "IDE" not in types and "Integrated Development Environment" not in types
+
+
+def test_relations_a_known_name_in_a_dash_or_quoted_apposition_describes_what_is_introduced(nlp):
+    introduced = _targets(
+        nlp,
+        "We propose Reduced-Space Quorra Trees (RS-QT) - a specialized branch-and-bound (BB) algorithm that branches on "
+        'tree variables. This paper proposes "Vireo3D," a procedural 3D computer graphics (3D-CG) generation framework.',
+        "INTRODUCES",
+    )
+    assert {"Reduced-Space Quorra Trees", "RS-QT", "Vireo3D"} <= introduced
+    assert not introduced & {"branch-and-bound", "BB", "3D computer graphics", "3D-CG"}
