@@ -270,6 +270,14 @@ def _changed_object(
     return True, inside[-1] if inside else None
 
 
+# "38.0% latency reduction", "50% memory savings", "a 40% reduction in peak memory".
+_CHANGE_OF_WHAT_AFTER = re.compile(
+    r"(?:\s?[-–~]\s?\d+(?:\.\d+)?\s?%?)?"  # the first number of a range: "77.5-80.4% memory reduction"
+    r"\s+(?:(?P<what>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?:reductions?|savings?|decrease|increase|overhead)"
+    r"|(?:reductions?|decrease|increase|savings?)\s+in\s+(?:the\s+)?(?P<what_after>[\w\-]+(?:\s+[\w\-]+)?))\b"
+)
+
+
 def _measures_a_resource(text: str, result: FoundResult, metric_starts: list[int]) -> bool:
     """Whether a result measures speed, size or cost ("2.8x faster", "41.8% fewer devices",
     "reducing training latency by 43x"), not the metric the sentence names elsewhere: unless
@@ -277,6 +285,9 @@ def _measures_a_resource(text: str, result: FoundResult, metric_starts: list[int
     before = _NOUN_BY.search(text, max(0, result.start - 60), result.start)
     if before and before.group(1).lower() in _cues()["resource_measures"]:
         return True
+    changed = _CHANGE_OF_WHAT_AFTER.match(text, result.end)
+    if changed and any(word in _cues()["resource_measures"] for word in (changed.group("what") or changed.group("what_after")).lower().split()):
+        return True  # "27.9-38.0% latency reduction", "a 40% reduction in memory usage"
     following = _FOLLOWING_WORD.match(text, result.end)
     if not following or following.group(1).lower() not in _cues()["resource_comparatives"]:
         return False

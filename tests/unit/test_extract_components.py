@@ -1780,3 +1780,14 @@ def test_relations_a_known_name_in_a_dash_or_quoted_apposition_describes_what_is
     )
     assert {"Reduced-Space Quorra Trees", "RS-QT", "Vireo3D"} <= introduced
     assert not introduced & {"branch-and-bound", "BB", "3D computer graphics", "3D-CG"}
+
+
+def test_results_a_reduction_of_a_resource_takes_no_metric_from_elsewhere(nlp):
+    record = _extract(
+        nlp, "A method",
+        "QuorraPrune achieves 77.5-80.4% memory footprint reduction and 38.0% latency reduction, with a drop of 7% "
+        "in HPSv2 score. It gives a 40% reduction in peak memory and 3% higher accuracy.",
+    )
+    metric_of = {r.value: r.metric for r in record.results}
+    assert metric_of[77.5] is metric_of[80.4] is metric_of[38.0] is metric_of[40.0] is None
+    assert metric_of[7.0] == "HPSv2" and metric_of[3.0] == "accuracy"
