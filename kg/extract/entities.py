@@ -344,10 +344,11 @@ _METHOD_APPOSITION_AFTER = re.compile(
 _MODEL_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| as) (?:a|an|the)(?: (?:family|series) of)?"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-.]+){0,6}?"
-    r" (?:(?:language|foundation|reasoning|vision-language|multimodal|speech|code|embedding) models?|[MV]?LLMs?|VLMs?|LMMs?"
+    r" (?:(?i:language|foundation|reasoning|vision-language|multimodal|speech|code|embedding) (?i:models?)|[MV]?LLMs?|VLMs?|LMMs?"
     r"|(?<= )\d+(?:\.\d+)?[BM](?:-parameters?)?(?: [\w\-]+){0,3}? models?)"
     r"(?=[,.;:)]| (?:[a-z]+ly )?(?:that|which|with|for|to|on|in|of|from|and|based|trained|pre-?trained|fine-?tuned"
-    r"|developed|designed|built|capable|released|optimi[sz]ed|tailored|speciali[sz]ed)\b)",
+    r"|developed|designed|built|capable|released|optimi[sz]ed|tailored|speciali[sz]ed"
+    r"|(?!(?:training|learning|reasoning|processing|modell?ing|understanding|serving|computing|engineering|tuning|routing|planning)\b)[a-z]{3,}ing)\b)",  # "a Large Audio Language Model addressing", not "an LLM training system"
 )
 # "Reasoning Path Divergence (RPD), a step-level metric", "X -- a token-invariant measure of ...",
 # "X, a set of metrics that ...".
