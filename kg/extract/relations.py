@@ -361,6 +361,8 @@ def _introduced_after(
                 modifier_before = True
                 previous = ent.end_char - start
                 continue
+            if known and _VARIANT_BEFORE.fullmatch(gap) and not lowered.startswith(" (", ent.end_char - start):
+                return []  # "we propose a sparse-and-orthogonal LoRA that ...": a variant of LoRA
             introduced.append(ent)
         elif _IN_APPOSITION.match(gap):
             continue
@@ -372,6 +374,11 @@ def _introduced_after(
             continue
         previous = ent.end_char - start
     return introduced
+
+
+# "we propose a sparse-and-orthogonal LoRA": a known name after an article and describing
+# words is a variant of it, not the name introduced.
+_VARIANT_BEFORE = re.compile(r"\s+(?:a|an)\s+(?:[\w\-]+\s+){1,3}")
 
 
 def _describes_the_named(

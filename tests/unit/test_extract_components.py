@@ -1800,3 +1800,13 @@ def test_entities_a_capitalised_language_model_noun_in_the_apposition_makes_a_mo
         "We propose VireoPtis, an LLM training system that supports pipelines.",
     )
     assert types["Quorra-Audio-Chat"] == "Model" and types["VireoPtis"] == "Method"
+
+
+def test_relations_a_known_name_after_an_article_and_describing_words_is_a_variant_not_introduced(nlp):
+    introduced = _targets(
+        nlp,
+        "Federated learning based on low-rank adaptation (LoRA) is common. We first propose a sparse-and-orthogonal LoRA "
+        "that ensures orthogonality. We also propose QuorraLoRA, a gated variant.",
+        "INTRODUCES",
+    )
+    assert "QuorraLoRA" in introduced and not introduced & {"LoRA", "low-rank adaptation"}
