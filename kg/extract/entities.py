@@ -237,12 +237,12 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
         j += 1
     if end == span.end or not (versioned or span.label_ == "Model"):
         return span
-    if span.label_ != "Model" and end < len(doc) and doc[end].text in _DATASET_NOUNS:
+    if span.label_ != "Model" and end < len(doc) and doc[end].text in _NOUNS_OF_AN_EDITION:
         return Span(doc, span.start, end, label="Dataset")  # "the MultiVENT 2.0 benchmark": an edition of a dataset
     return Span(doc, span.start, end, label="Model", span_id=span.id_ if span.label_ == "Model" else "")
 
 
-_DATASET_NOUNS = frozenset({"corpus", "dataset", "benchmark", "suite"})
+_NOUNS_OF_AN_EDITION = frozenset({"corpus", "dataset", "benchmark", "suite"})
 
 
 _DATASET_VERSION = re.compile(r"[vV]\d{1,2}(?:\.\d{1,2})?|\d\.\d|(?:19|20)\d\d")
@@ -328,7 +328,8 @@ _DATASET_APPOSITION_AFTER = re.compile(
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-]+){0,6}?"
     r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?(?![\w-])"
     r"(?! of (?:[\w\-]+ ){0,2}?(?:metrics|measures|scores|methods|techniques|algorithms|tools)\b)"  # "a suite of metrics"
-    r"(?!(?: \([^()]{1,20}\))? (?:generators?|generation|plugins?)\b)",  # "a benchmark generator", "an ... Environment (IDE) plugin"
+    # "a benchmark generator", "an Integrated Development Environment (IDE) plugin"
+    r"(?!(?: \([^()]{1,20}\))? (?:generators?|generation|plugins?)\b)",
     re.I,
 )
 # "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads
@@ -348,7 +349,9 @@ _MODEL_APPOSITION_AFTER = re.compile(
     r"|(?<= )\d+(?:\.\d+)?[BM](?:-parameters?)?(?: [\w\-]+){0,3}? models?)"
     r"(?=[,.;:)]| (?:[a-z]+ly )?(?:that|which|with|for|to|on|in|of|from|and|based|trained|pre-?trained|fine-?tuned"
     r"|developed|designed|built|capable|released|optimi[sz]ed|tailored|speciali[sz]ed"
-    r"|(?!(?:training|learning|reasoning|processing|modell?ing|understanding|serving|computing|engineering|tuning|routing|planning)\b)[a-z]{3,}ing)\b)",  # "a Large Audio Language Model addressing", not "an LLM training system"
+    # a participle: "a Large Audio Language Model addressing ...", not "an LLM training system"
+    r"|(?!(?:training|learning|reasoning|processing|modell?ing|understanding|serving|computing|engineering|tuning"
+    r"|routing|planning)\b)[a-z]{3,}ing)\b)",
 )
 # "Reasoning Path Divergence (RPD), a step-level metric", "X -- a token-invariant measure of ...",
 # "X, a set of metrics that ...".
@@ -379,12 +382,21 @@ _DATASET_CONTENT_AFTER = re.compile(
 # "two metrics: Validity Drop (VD) and Quorra Gap (QG)", "scores such as MIG, FactorVAE score":
 # the items of a list of metrics, each a few words with no preposition ("... and LPIPS
 # demonstrate the gains of X" ends at the fourth word; "... and X via Quorra" at "via").
-_METRIC_LIST_ITEM = r"(?:(?!(?:via|of|for|on|in|with|by|to|from|against|over|than|that|which|we)\b)[^\s,;.()]+ ?){1,4}(?:\([^()]{1,40}\))?"
+_METRIC_LIST_ITEM = (
+    r"(?:(?!(?:via|of|for|on|in|with|by|to|from|against|over|than|that|which|we)\b)[^\s,;.()]+ ?){1,4}(?:\([^()]{1,40}\))?"
+)
 _METRIC_LIST = re.compile(
     r"\b(?:(?:(?:two|three|four|five|six|several|new|complementary|following) (?:[\w\-]+ ){0,3}?(?:metrics|measures|scores)(?:,|:| --| —))"
     r"|(?:metrics|measures|scores)(?::| --| —|,? (?:such as|including|namely)))"
     rf" (?P<items>(?:the )?{_METRIC_LIST_ITEM}(?:, (?:the )?{_METRIC_LIST_ITEM})*(?:,? (?:and|or) (?:the )?{_METRIC_LIST_ITEM})?)"
 )
+
+
+def _metric_list_items(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the items of every list of metrics in the text (see _METRIC_LIST)."""
+    if "metrics" not in text and "measures" not in text and "scores" not in text:
+        return []
+    return [match.span("items") for match in _METRIC_LIST.finditer(text)]
 _TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric", "task": "Task"}  # the kinds that type a name outright
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
@@ -408,7 +420,7 @@ def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str,
         return spans
     text = doc_text(doc)
     typed: dict[str, str] = {}
-    metric_lists = [match.span("items") for match in _METRIC_LIST.finditer(text)] if "metrics" in text or "measures" in text or "scores" in text else []
+    metric_lists = _metric_list_items(text)
     for span in spans:
         if span.kb_id_ == GUESSED:
             name = text[span.start_char : span.end_char]

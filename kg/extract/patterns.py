@@ -216,7 +216,8 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     core = _VERSION_SUFFIX.sub("", name.rstrip("+"))  # "MELABenchv1", "LongBench-v2": the suffix before the version
     last_segment = re.split(r"[-\s]", core)[-1].lower()
     lowered, written = _name_suffix_endings()
-    ends_in_suffix = (last_segment.endswith(lowered) or core.endswith(written)) and not _plain_words_before_data(core.split("-"))
+    ends_in_suffix = last_segment.endswith(lowered) or core.endswith(written)
+    ends_in_suffix = ends_in_suffix and not _plain_words_before_data(core.split("-"))  # "Proof-of-Data"
     for suffix, type_ in cues["name_suffix"].items() if ends_in_suffix else ():
         if last_segment == suffix or (len(last_segment) > len(suffix) + 2 and last_segment.endswith(suffix)):
             return type_, False
