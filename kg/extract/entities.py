@@ -1330,6 +1330,8 @@ _METHOD_BEFORE = re.compile(r"\b(?:[Vv]ia|[Tt]hrough|[Uu]sing)\s$")
 
 # "we propose Spike Tail-Aware Relational Synthesis (STARS)": what a paper proposes is a
 # technique, whatever its head word ("Synthesis") would make of it.
+# A lower-case word that goes on the noun phrase: the name before it is a modifier.
+_MODIFIES_A_NOUN = re.compile(r" (?!(?:" + "|".join(sorted(FUNCTION_WORDS | {"that", "which", "as", "or"})) + r")\b)[a-z][a-z\-]+\b")
 _PROPOSED_BEFORE = re.compile(
     r"\b(?:[Ww]e|[Tt]his " + _OWN_WORK + ") (?:ha(?:ve|s) )?(?:then |further |also |first |here )?"
     r"(?:propose|introduce|present|develop|design)(?:s|d|ed)? (?:(?:a|an|the) )?(?:new |novel )?$"
@@ -1397,18 +1399,22 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
     of the paper (and its acronym)."""
     text = doc_text(doc)
     retyped: dict[str, str] = {}
+    proposed: set[str] = set()
     listed: set[tuple[int, int]] | None = None
     for span in spans:
         if (
             span.label_ == "Task"
             and span.start_char > title_end
             and _PROPOSED_BEFORE.search(text, max(0, span.start_char - 60), span.start_char)
+            # "we propose a novel AQA method": an acronym before a noun is the method's purpose
+            and not (is_short_form(span.text) and _MODIFIES_A_NOUN.match(text, span.end_char))
             and _apposition_kind(text, span.end_char) != "task"  # "we propose X, a new task that ..."
         ):
             if listed is None:
                 listed = {(listed_span.start, listed_span.end) for listed_span in doc.spans.get(GAZETTEER_KEY, [])}
             if (span.start, span.end) not in listed:
                 retyped[normalize_key(span.text)] = "Method"
+                proposed.add(normalize_key(span.text))
                 continue
         if span.end_char > title_end or any(is_coined_name(word) for word in span.text.split()):
             continue
@@ -1425,6 +1431,8 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
     for short, long in (long_forms or {}).items():
         if normalize_key(long) in retyped:
             retyped[normalize_key(short)] = retyped[normalize_key(long)]
+        elif normalize_key(short) in proposed:  # "we propose DUIP (Dynamic User Intent Prediction)"
+            retyped[normalize_key(long)] = retyped[normalize_key(short)]
     return [
         Span(doc, span.start, span.end, label=retyped[normalize_key(span.text)], span_id=span.id_)
         if span.label_ in ("Method", "Task") and retyped.get(normalize_key(span.text), span.label_) != span.label_

@@ -1810,3 +1810,22 @@ def test_relations_a_known_name_after_an_article_and_describing_words_is_a_varia
         "INTRODUCES",
     )
     assert "QuorraLoRA" in introduced and not introduced & {"LoRA", "low-rank adaptation"}
+
+
+def test_entities_a_proposed_acronym_gives_its_type_to_the_long_form_after_it(nlp):
+    types = _types(
+        nlp,
+        "To address these limitations, we propose QIVP (Quorra Intent Vector Prediction), a novel framework that "
+        "combines LSTM networks with LLMs.",
+    )
+    assert types["QIVP"] == types["Quorra Intent Vector Prediction"] == "Method"
+
+
+def test_entities_an_acronym_before_a_noun_after_we_propose_is_the_purpose_not_the_method(nlp):
+    types = _types(
+        nlp,
+        "For the technical challenges, we propose a novel AQA method, named Vireo, which scores dives.",
+        "Action Quality Assessment (AQA) aims to evaluate and score sports actions",
+    )
+    assert types["AQA"] == types["Action Quality Assessment"] == "Task" and types["Vireo"] == "Method"
+
