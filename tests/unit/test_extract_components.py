@@ -1829,3 +1829,13 @@ def test_entities_an_acronym_before_a_noun_after_we_propose_is_the_purpose_not_t
     )
     assert types["AQA"] == types["Action Quality Assessment"] == "Task" and types["Vireo"] == "Method"
 
+
+def test_entities_precision_after_a_describing_adjective_is_no_metric_and_hard_negative_mining_a_method(nlp):
+    types = _types(
+        nlp,
+        "Our detector improves semantic precision and geometric precision, and reaches 91% precision on COCO. "
+        "We train the retriever with hard negative mining.",
+    )
+    record = _extract(nlp, "A study", "Our detector improves semantic precision. It reaches 91% precision on COCO.")
+    assert [m.sentence for m in record.mentions if m.text == "precision"] == [2]
+    assert types["hard negative mining"] == "Method"
