@@ -43,6 +43,8 @@ _CANDIDATE = re.compile(
 )
 # A model size ("7B", "70M"); "1K", "21K" count classes or samples ("ImageNet-21K").
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
+_SMALL_COUNT = re.compile(r"^\d(?:\.\d+)?M$")
+_THOUSANDS = re.compile(r"^\d+(?:\.\d+)?[Kk]$")
 _YEAR_SUFFIX = re.compile(r"[A-Za-z][-\s]?(?:19[89]\d|20[0-4]\d)$")
 # A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) measures something; it names nothing.
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{1,2}$")
@@ -238,7 +240,10 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     if _YEAR_SUFFIX.search(name):
         return "Dataset", False  # "SemEval-2025", "WMT-2024": an edition of a challenge or benchmark
     if any(_SIZE.match(segment) for segment in segments):
-        return "Model", False
+        # "ML-1M", "TwiFF-2.7M": a count under ten million is as often a dataset's size
+        return "Model", bool(_SMALL_COUNT.match(segments[-1]))
+    if _THOUSANDS.match(segments[-1]):
+        return "Dataset", True  # "Video-QTR-10K", "MedForge-90K": a count of samples
     if any(ch.isdigit() for ch in name) and name[:1].isupper():
         return "Model", True
     return DEFAULT_TYPE, True

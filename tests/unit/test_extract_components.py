@@ -58,7 +58,7 @@ def test_patterns_find_names_in_text_and_skip_generic():
      ("GRPO", "algorithm", "", "Method"), ("XYZ", "benchmark", "", "Dataset"), ("RegMean", "", "Regression Mean", "Method"),
      ("WER", "", "Word Error Rate", "Metric"), ("ISIC-2019", "", "", "Dataset"), ("AIME2025", "", "", "Dataset"),
      ("QuillBenchv1", "", "", "Dataset"), ("QuillEval-v2.1", "", "", "Dataset"), ("Quill-Data", "", "", "Method"),
-     ("QuillVLA-Data", "", "", "Dataset")],
+     ("QuillVLA-Data", "", "", "Dataset"), ("Quorra-QTR-10K", "", "", "Dataset"), ("Quorra-70M", "", "", "Model")],
 )
 def test_patterns_guess_type(name, next_word, long_form, expected):
     assert guess_type(name, next_word, long_form) == expected
@@ -1839,3 +1839,12 @@ def test_entities_precision_after_a_describing_adjective_is_no_metric_and_hard_n
     record = _extract(nlp, "A study", "Our detector improves semantic precision. It reaches 91% precision on COCO.")
     assert [m.sentence for m in record.mentions if m.text == "precision"] == [2]
     assert types["hard negative mining"] == "Method"
+
+
+def test_entities_a_name_counting_a_few_million_takes_a_dataset_noun_before_it(nlp):
+    types = _types(
+        nlp,
+        "Experimental results on three diverse datasets Quorra-1M, Games, and Bundle show that our method wins. "
+        "We also train QuillLM-70M on ML-100K.",
+    )
+    assert types["Quorra-1M"] == types["ML-100K"] == "Dataset" and types["QuillLM-70M"] == "Model"
