@@ -1077,6 +1077,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
             for span, text_ in zip(kept, texts)
         ]
     kept = retype_models_and_metrics(doc, sorted(kept, key=lambda span: span.start), long_forms)
+    kept = retype_technique_lists(doc, kept, title_end)
     kept = retype_from_context(doc, kept, long_forms)
     kept = retype_tasks(doc, kept, title_end, long_forms)
     kept = retype_described_techniques(doc, kept, long_forms)
@@ -1275,6 +1276,45 @@ def with_list_peers(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
         for span in spans
     ]
     return spans + peers
+
+
+# "four attention paradigms -- GQA, MLA, Gated DeltaNet", "attention variants: MQA, GQA": a
+# list opened by a plural technique noun.
+_TECHNIQUE_NOUNS = re.compile(r"\b(?:variants|paradigms|mechanisms|architectures|techniques|algorithms|optimizers)\b")
+_TECHNIQUE_LIST_OPENER = re.compile(
+    _TECHNIQUE_NOUNS.pattern + r"(?:(?:,? (?:such as|including|like|namely|e\.g\.,?))|\s*(?::|--|—|\())\s*$"
+)
+
+
+def retype_technique_lists(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
+    """The spans, with the datasets of a list a technique noun opens made methods in every
+    mention: "attention variants (MHA, GQA, MQA)" names grouped-query attention, not the
+    GQA benchmark (a name guessed a model stays one: "architectures: ResNet50V2, YOLOv5s")."""
+    text = doc_text(doc)
+    if not _TECHNIQUE_NOUNS.search(text):
+        return spans
+    by_offsets = {(span.start_char, span.end_char): span for span in spans}
+    retyped: set[str] = set()
+    for start, end in doc._.kg_sentences or ():
+        if end <= title_end or not _TECHNIQUE_NOUNS.search(text, start, end):
+            continue
+        for with_gaps in _list_items(text, max(start, title_end), end):
+            first = with_gaps[0]
+            if first is None or not _TECHNIQUE_LIST_OPENER.search(text, max(start, first[0] - 60), first[0]):
+                continue
+            retyped |= {
+                normalize_key(span.text)
+                for item in with_gaps
+                if (span := by_offsets.get(item)) is not None and span.label_ == "Dataset"
+            }
+    if not retyped:
+        return spans
+    return [
+        Span(doc, span.start, span.end, label="Method", span_id=span.id_)
+        if normalize_key(span.text) in retyped and span.label_ != "Method"
+        else span
+        for span in spans
+    ]
 
 
 def _guessed_members_retyped(with_gaps: list[tuple[int, int] | None], by_offsets: dict[tuple[int, int], Span]) -> dict[tuple[int, int], str]:

@@ -1848,3 +1848,13 @@ def test_entities_a_name_counting_a_few_million_takes_a_dataset_noun_before_it(n
         "We also train QuillLM-70M on ML-100K.",
     )
     assert types["Quorra-1M"] == types["ML-100K"] == "Dataset" and types["QuillLM-70M"] == "Model"
+
+
+def test_entities_datasets_in_a_list_a_technique_noun_opens_are_methods(nlp):
+    types = _types(
+        nlp,
+        "Across four attention paradigms -- GQA, MLA, Gated QuorraNet, and Vireo2 -- decode draws only 137 W. "
+        "We halve energy relative to GQA. We also report results on VQAv2, COCO and Flickr30k.",
+    )
+    assert types["GQA"] == types["MLA"] == "Method"
+    assert types["VQAv2"] == "Dataset"
