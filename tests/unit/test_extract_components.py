@@ -1858,3 +1858,12 @@ def test_entities_datasets_in_a_list_a_technique_noun_opens_are_methods(nlp):
     )
     assert types["GQA"] == types["MLA"] == "Method"
     assert types["VQAv2"] == "Dataset"
+
+
+def test_results_a_span_of_time_after_a_metric_is_no_score_and_a_decimal_is_never_cut(nlp):
+    record = _extract(
+        nlp, "A method",
+        "QuorraNet achieves 89.2% attribution accuracy at 87 ms. Its false alarm rate (FPR) of 0.09/hour halves, "
+        "and it reaches an F1 of 0.91.",
+    )
+    assert sorted((r.value, r.metric) for r in record.results) == [(0.91, "F1"), (89.2, "accuracy")]
