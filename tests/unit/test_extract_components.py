@@ -1867,3 +1867,13 @@ def test_results_a_span_of_time_after_a_metric_is_no_score_and_a_decimal_is_neve
         "and it reaches an F1 of 0.91.",
     )
     assert sorted((r.value, r.metric) for r in record.results) == [(0.91, "F1"), (89.2, "accuracy")]
+
+
+def test_entities_domain_modifiers_join_their_terms(nlp):
+    types = _types(
+        nlp,
+        "This paper introduces QuorraQ, a framework for queue length estimation. We train it with agentic "
+        "reinforcement learning and test it on dexterous manipulation, reaching a high acceptance rate.",
+    )
+    assert types["queue length estimation"] == types["dexterous manipulation"] == "Task"
+    assert types["agentic reinforcement learning"] == "Method" and types["acceptance rate"] == "Metric"
