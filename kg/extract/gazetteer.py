@@ -196,6 +196,14 @@ def means_something_else(span: Span) -> bool:
     return span.label_ == "Metric" and not text.isupper() and _joined_to_a_degree_word(doc, span.start)
 
 
+def _ends_a_longer_name(doc: Doc, start: int) -> bool:
+    """"Med-R^2", "Video-LLaVA": a capitalised word hyphen-joined right before `start` makes
+    a one-word name matched there the end of another name."""
+    if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
+        return False
+    return doc[start - 2].text[:1].isupper()
+
+
 def _joined_to_a_degree_word(doc: Doc, start: int) -> bool:
     """"low-precision", "high-accuracy": a degree word hyphen-joined right before `start`."""
     if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
@@ -252,7 +260,9 @@ class Gazetteer:
             if type_ in ("Method", "Task") and surface.isupper() and follows_a_percentage(doc, start):
                 continue  # "95.23% ASR": right after a percentage a task's acronym names a measure
             span = Span(doc, start, end, label=type_, span_id=canonical)
-            if accepts_match(surface, span.text, type_) and not means_something_else(span):
+            if accepts_match(surface, span.text, type_) and not means_something_else(span) and not (
+                type_ in ("Dataset", "Model", "Metric") and " " not in surface and _ends_a_longer_name(doc, start)
+            ):
                 spans.append(span)
         return spans
 

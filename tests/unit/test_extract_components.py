@@ -1877,3 +1877,14 @@ def test_entities_domain_modifiers_join_their_terms(nlp):
     )
     assert types["queue length estimation"] == types["dexterous manipulation"] == "Task"
     assert types["agentic reinforcement learning"] == "Method" and types["acceptance rate"] == "Metric"
+
+
+def test_gazetteer_a_one_word_name_hyphen_joined_to_a_capitalised_word_ends_another_name(nlp):
+    record = _extract(
+        nlp, "A study",
+        "We introduce Quorra-R^2, a novel framework, and fine-tune Lugha-Llama on the Speed-Accuracy trade-off. "
+        "It reaches R^2 of 0.93 with Llama.",
+    )
+    found = [(m.text, m.sentence) for m in record.mentions]
+    assert ("R^2", 2) in found and ("Llama", 2) in found
+    assert not any(sentence == 1 and text in ("R^2", "Llama", "Accuracy") for text, sentence in found)
