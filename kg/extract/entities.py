@@ -365,7 +365,7 @@ _METRIC_APPOSITION_AFTER = re.compile(
 # "Approximate Domain Unlearning (ADU), a novel problem setting": a task noun heads the
 # apposition (not "a task-agnostic framework", "the first benchmark task").
 _TASK_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -) (?:a|an|the)"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| is| remains) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|benchmark|benchmarking|evaluation|dataset)\b)[\w\-]+){0,3}?"
     r" (?:task|problem setting)(?=[,.;:]| (?:that|which|of|for|where|in which|designed|aimed|requiring|focused|to)\b)"
 )

@@ -1888,3 +1888,13 @@ def test_gazetteer_a_one_word_name_hyphen_joined_to_a_capitalised_word_ends_anot
     found = [(m.text, m.sentence) for m in record.mentions]
     assert ("R^2", 2) in found and ("Llama", 2) in found
     assert not any(sentence == 1 and text in ("R^2", "Llama", "Accuracy") for text, sentence in found)
+
+
+def test_entities_a_name_said_to_be_a_task_is_a_task_and_core_opens_no_term(nlp):
+    types = _types(
+        nlp,
+        "Quorra Base Vireo Construction (QBVC) is a core NLP task, and recent work proposes generating knowledge "
+        "bases. Ranking is a core recommendation stage.",
+    )
+    assert types["Quorra Base Vireo Construction"] == types["QBVC"] == "Task"
+    assert not {"core NLP", "core recommendation"} & types.keys()
