@@ -140,6 +140,10 @@ def trim_name(text: str) -> str:
     return "-".join(segments)
 
 
+# "Erkang-Diagnosis-1.1", "Octopi-1.5", "Seed-Thinking-v1.5": a capitalised word with a release number.
+_RELEASE = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*-[vV]?\d+\.\d+$")
+
+
 def is_coined_name(text: str) -> bool:
     """Whether a word looks like a name someone coined.
 
@@ -151,6 +155,8 @@ def is_coined_name(text: str) -> bool:
     core = text.rstrip("+")
     if _MEASURE.match(core) or _SIZE_RANGE.match(core):
         return False
+    if _RELEASE.match(core):
+        return True
     segments = core.split("-")
     if any(_is_marked(segment) for segment in segments):
         return not is_plural_acronym(core)

@@ -40,7 +40,8 @@ def _types(nlp, abstract: str, title: str = "A study") -> dict[str, str]:
     "name, coined",
     [("GRPO", True), ("RegMean++", True), ("Easy2Hard-Bench", True), ("GPT-4o", True), ("LLaMA-2-7B", True),
      ("MetaWorld", True), ("X-Bench", True), ("Self-Supervised", False), ("Transformers", False), ("2023", False),
-     ("Low-Data", False), ("Proof-of-Data", False), ("Majority-Set", False), ("QUORRA-data", True)],
+     ("Low-Data", False), ("Proof-of-Data", False), ("Majority-Set", False), ("QUORRA-data", True),
+     ("Quorra-Diagnosis-1.1", True), ("Vireo-v1.5", True), ("Stage-1", False)],
 )
 def test_patterns_coined_names(name, coined):
     assert is_coined_name(name) is coined
@@ -1898,3 +1899,4 @@ def test_entities_a_name_said_to_be_a_task_is_a_task_and_core_opens_no_term(nlp)
     )
     assert types["Quorra Base Vireo Construction"] == types["QBVC"] == "Task"
     assert not {"core NLP", "core recommendation"} & types.keys()
+
