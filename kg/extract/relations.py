@@ -52,6 +52,7 @@ def _cues() -> dict[str, re.Pattern]:
 # "Length Generalization via Task Hinting": a technique no list knows, named as the
 # title's means, is the paper's own.
 _MEANS_BEFORE = re.compile(r"\b[Vv]ia $")
+_REPORT_TITLE = re.compile(r"\s+[Tt]echnical [Rr]eport\s*$")
 
 
 def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, int]] = frozenset()) -> list[Span]:
@@ -59,6 +60,9 @@ def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, in
     # (not "OPSD Compresses What RLVR Teaches: ..." or "Unlearning in Diffusion Models: ...").
     colon = title.find(":")
     prefix = title[:colon].strip() if colon >= 0 else None
+    # "Qwen2.5 Technical Report": the report presents what it names
+    report = _REPORT_TITLE.search(title)
+    prefix = title[: report.start()].strip() if report and colon < 0 else prefix
     found = [ent for ent in ents if ent.text == prefix and ent.label_ != "Task"]
     return found + [
         ent for ent in ents

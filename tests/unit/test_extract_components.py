@@ -1900,3 +1900,10 @@ def test_entities_a_name_said_to_be_a_task_is_a_task_and_core_opens_no_term(nlp)
     assert types["Quorra Base Vireo Construction"] == types["QBVC"] == "Task"
     assert not {"core NLP", "core recommendation"} & types.keys()
 
+
+def test_relations_a_technical_report_introduces_what_its_title_names(nlp):
+    relations = _relations(
+        nlp, "Quorra-Diagnosis-1.1 Technical Report",
+        "This report introduces Quorra-Diagnosis-1.1 model, our assistant. Quorra-Diagnosis-1.1 leads GPT-4 on exams.",
+    )
+    assert ("INTRODUCES", "Quorra-Diagnosis-1.1") in relations and ("USES", "GPT-4") in relations
