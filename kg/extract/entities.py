@@ -362,8 +362,8 @@ _METRIC_APPOSITION_AFTER = re.compile(
     r"(?=[,.;:)]| (?:of|for|that|which|to|quantifying|capturing|measuring)\b)",
 )
 # "Evidence Ranking, a novel task that ...", "CLIX, the task of cross-lingual explanation",
-# "Approximate Domain Unlearning (ADU), a novel problem setting": a task noun heads the
-# apposition (not "a task-agnostic framework", "the first benchmark task").
+# "Approximate Domain Unlearning (ADU), a novel problem setting", "X is a core NLP task": a
+# task noun heads the apposition (not "a task-agnostic framework", "the first benchmark task").
 _TASK_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| is| remains) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|benchmark|benchmarking|evaluation|dataset)\b)[\w\-]+){0,3}?"
@@ -1368,10 +1368,10 @@ _TASK_BEFORE = re.compile(r"\b[Ff]or\s$")
 _METHOD_BEFORE = re.compile(r"\b(?:[Vv]ia|[Tt]hrough|[Uu]sing)\s$")
 
 
-# "we propose Spike Tail-Aware Relational Synthesis (STARS)": what a paper proposes is a
-# technique, whatever its head word ("Synthesis") would make of it.
 # A lower-case word that goes on the noun phrase: the name before it is a modifier.
 _MODIFIES_A_NOUN = re.compile(r" (?!(?:" + "|".join(sorted(FUNCTION_WORDS | {"that", "which", "as", "or"})) + r")\b)[a-z][a-z\-]+\b")
+# "we propose Spike Tail-Aware Relational Synthesis (STARS)": what a paper proposes is a
+# technique, whatever its head word ("Synthesis") would make of it.
 _PROPOSED_BEFORE = re.compile(
     r"\b(?:[Ww]e|[Tt]his " + _OWN_WORK + ") (?:ha(?:ve|s) )?(?:then |further |also |first |here )?"
     r"(?:propose|introduce|present|develop|design)(?:s|d|ed)? (?:(?:a|an|the) )?(?:new |novel )?$"

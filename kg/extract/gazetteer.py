@@ -23,7 +23,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.abbreviations import FUNCTION_WORDS
 
@@ -199,16 +199,21 @@ def means_something_else(span: Span) -> bool:
 def _ends_a_longer_name(doc: Doc, start: int) -> bool:
     """"Med-R^2", "Video-LLaVA": a capitalised word hyphen-joined right before `start` makes
     a one-word name matched there the end of another name."""
-    if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
-        return False
-    return doc[start - 2].text[:1].isupper()
+    word = _hyphen_joined_before(doc, start)
+    return word is not None and word.text[:1].isupper()
 
 
 def _joined_to_a_degree_word(doc: Doc, start: int) -> bool:
     """"low-precision", "high-accuracy": a degree word hyphen-joined right before `start`."""
+    word = _hyphen_joined_before(doc, start)
+    return word is not None and word.lower_ in _word_senses()["metric_property_prefixes"]
+
+
+def _hyphen_joined_before(doc: Doc, start: int) -> Token | None:
+    """The word joined by a hyphen, with no space, to the token at `start`."""
     if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
-        return False
-    return doc[start - 2].lower_ in _word_senses()["metric_property_prefixes"]
+        return None
+    return doc[start - 2]
 
 
 # "Meta-World Benchmark" beside "Meta-World": the head word is the text's, not the name's.

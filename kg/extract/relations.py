@@ -59,10 +59,12 @@ def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, in
     # "Meta-World: A Benchmark ...": the name that is all the title says before its colon
     # (not "OPSD Compresses What RLVR Teaches: ..." or "Unlearning in Diffusion Models: ...").
     colon = title.find(":")
-    prefix = title[:colon].strip() if colon >= 0 else None
-    # "Qwen2.5 Technical Report": the report presents what it names
-    report = _REPORT_TITLE.search(title)
-    prefix = title[: report.start()].strip() if report and colon < 0 else prefix
+    if colon >= 0:
+        prefix = title[:colon].strip()
+    elif report := _REPORT_TITLE.search(title):  # "Qwen2.5 Technical Report" presents what it names
+        prefix = title[: report.start()].strip()
+    else:
+        prefix = None
     found = [ent for ent in ents if ent.text == prefix and ent.label_ != "Task"]
     return found + [
         ent for ent in ents

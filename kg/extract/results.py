@@ -57,7 +57,7 @@ _RESULT = re.compile(_NUM + r"(?:\s?(?:--|-|–|~|to)\s?(?P<upper>\d+(?:\.\d+)?)
 _WORD_TIMES = re.compile(r"\b(?P<word>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[\s-](?:times|fold)\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
 _TIMES = re.compile(_NUM + r"[\s-]?(?:times|fold)\b")
-# "accuracy at 7 ms", "F1 of 0.9 in 3 hours": a span of time is no score.
+# "accuracy at 87 ms": a number with a unit of time after a metric is no score.
 _TIME_UNIT = r"(?:ms|s|sec|seconds?|min|minutes?|h|hrs?|hours?|days?)\b"
 _BARE = re.compile(
     r"^\s?(?:\(|score\s+)?(?:of\s+|=\s?|:\s?|is\s+|was\s+|at\s+|reaches\s+|reaching\s+)?" + _NUM
