@@ -1426,9 +1426,11 @@ def _named_only_as_means(text: str, spans: list[Span], title_end: int) -> set[st
 
 
 def _names_an_architecture(name: str) -> bool:
-    """"Spiking Neural Networks", "Mixture-of-Experts": a kind of network, what a work builds on."""
+    """"Spiking Neural Networks", "Mixture-of-Experts", "Diffusion Models": a kind of network
+    or model, what a work builds on."""
     cues = type_cues()
-    return name.split()[-1].lower() in cues["architecture_head"] or name.lower() in cues["architecture_term"]
+    head = name.split()[-1].lower()
+    return head in cues["architecture_head"] or cues["next_word"].get(head) == "Model" or name.lower() in cues["architecture_term"]
 
 
 def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[str, str] | None = None) -> list[Span]:

@@ -996,6 +996,11 @@ def test_entities_an_architecture_the_title_is_for_stays_a_method(nlp):
     assert types["Physics-Informed Neural Networks"] == types["PINNs"] == "Method"
 
 
+def test_entities_a_kind_of_model_the_title_is_for_stays_a_method(nlp):
+    types = _types(nlp, "Diffusion models generate images.", title="Quorra: Noise Valuation for Diffusion Models")
+    assert types["Diffusion Models"] == types["Diffusion models"] == "Method"
+
+
 def test_relations_what_a_new_thing_is_built_by_employing_is_used_not_introduced(nlp):
     relations = _relations(
         nlp, "A study",
