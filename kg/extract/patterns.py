@@ -888,10 +888,26 @@ _AFTER_A_MEASURE = frozenset(
 )
 
 
-def _measures_a_percentage(doc: Doc, span: Span) -> bool:
-    """Whether a name stands right after a percentage as what it measures ("96.3% AP@40,",
-    "90% SoH"), not as a modifier of the noun after it ("25% BD-rate", "70% DRC pass rate")."""
-    if not follows_a_percentage(doc, span.start):
+# "0.9580 OSCR": a decimal score; "Gemini 1.5 Pro", "Qwen 2.5 VL": a version after a name.
+_DECIMAL_SCORE = re.compile(r"^\d{1,3}\.\d+$")
+
+
+def _follows_a_score(doc: Doc, start: int) -> bool:
+    """Whether the token at `start` comes right after a percentage ("96.3% AP") or after a
+    decimal number that follows no name ("reaches 0.9580 OSCR")."""
+    if follows_a_percentage(doc, start):
+        return True
+    if start < 2 or not _DECIMAL_SCORE.match(doc[start - 1].text) or not doc[start - 1].whitespace_:
+        return False
+    before = doc[start - 2].text
+    return before[:1].islower() or before in (",", "(", ":", "=")
+
+
+def _measures_a_score(doc: Doc, span: Span) -> bool:
+    """Whether a name stands right after a score as what it measures ("96.3% AP@40,",
+    "90% SoH", "0.9580 OSCR"), not as a modifier of the noun after it ("25% BD-rate", "70%
+    DRC pass rate")."""
+    if not _follows_a_score(doc, span.start):
         return False
     after = doc[span.end].text if span.end < len(doc) else ""
     return after.lower() in _AFTER_A_MEASURE or not (after[:1].isalnum() or after[:1] == "-")
@@ -964,7 +980,7 @@ class PatternNames:
                 spans.append(Span(doc, span.start, edition, label="Dataset"))
                 continue
             type_, weakly = guess_type_weakly(name, next_word)
-            if weakly and _measures_a_percentage(doc, span):
+            if weakly and _measures_a_score(doc, span):
                 type_, weakly = "Metric", False
             spans.append(Span(doc, span.start, span.end, label=type_, kb_id=GUESSED if weakly else ""))
         return spans

@@ -916,6 +916,17 @@ def test_entities_a_coined_name_right_after_a_percentage_is_the_metric_it_report
     assert 4 not in {r.value for r in record.results}
 
 
+def test_entities_a_coined_name_right_after_a_decimal_score_is_the_metric_it_reports(nlp):
+    record = _extract(
+        nlp, "A study",
+        "On QuillBench, Quorra reaches 0.9580 QRSC and 72.3 MarloweIQ, while Vireo 2.5 VL and Tessary-Net (0.8 DKRate) trail.",
+    )
+    types = {m.text: m.type for m in record.mentions}
+    assert types["QRSC"] == types["MarloweIQ"] == types["DKRate"] == "Metric"
+    assert types.get("VL") != "Metric"
+    assert {(r.value, r.metric) for r in record.results} >= {(0.958, "QRSC"), (72.3, "MarloweIQ")}
+
+
 def test_relations_a_known_architecture_the_new_one_is_built_as_is_not_introduced(nlp):
     record = _extract(
         nlp, "A study",
