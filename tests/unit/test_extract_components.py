@@ -1467,6 +1467,11 @@ def test_entities_capitals_after_a_number_are_a_unit_and_a_dash_apposition_types
     assert types == {"Quorra": "Dataset"}
 
 
+def test_entities_units_after_a_number_are_no_names(nlp):
+    types = _types(nlp, "QuorraNet runs at 4.5 TOPS on a 300 mAh cell, keeps errors under 6 mmHg and 198 keV, and uses 2 kJ.")
+    assert types == {"QuorraNet": "Method"}
+
+
 def test_results_a_cut_in_latency_or_cost_measures_no_metric_named_elsewhere(nlp):
     record = _extract(nlp, "A study", (
         "Quorra improves accuracy by 3% on QuillQA while reducing inference time by up to 35% and memory by 2x; "
