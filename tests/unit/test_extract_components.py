@@ -1007,6 +1007,12 @@ def test_entities_an_architecture_the_title_is_for_stays_a_method(nlp):
     assert types["Physics-Informed Neural Networks"] == types["PINNs"] == "Method"
 
 
+def test_entities_a_coined_name_ending_in_bert_is_a_model_unless_called_a_method(nlp):
+    types = _types(nlp, "We fine-tune QuillBERT, Marlowe-BERT and VireoBERTv2. TessBERT, a late interaction method, ranks.")
+    assert types["QuillBERT"] == types["Marlowe-BERT"] == types["VireoBERTv2"] == "Model"
+    assert types["TessBERT"] == "Method"
+
+
 def test_entities_a_kind_of_model_the_title_is_for_stays_a_method(nlp):
     types = _types(nlp, "Diffusion models generate images.", title="Quorra: Noise Valuation for Diffusion Models")
     assert types["Diffusion Models"] == types["Diffusion models"] == "Method"
