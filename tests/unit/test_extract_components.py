@@ -1928,6 +1928,15 @@ def test_entities_a_name_said_to_be_a_task_is_a_task_and_core_opens_no_term(nlp)
     assert not {"core NLP", "core recommendation"} & types.keys()
 
 
+def test_entities_a_verb_before_a_term_is_no_part_of_it(nlp):
+    types = _types(
+        nlp,
+        "Training causal transformers is costly. We train self-supervised learning models and execute graph "
+        "reasoning on large graphs.",
+    )
+    assert types == {"causal transformers": "Method", "self-supervised learning": "Method", "graph reasoning": "Task"}
+
+
 def test_relations_a_technical_report_introduces_what_its_title_names(nlp):
     relations = _relations(
         nlp, "Quorra-Diagnosis-1.1 Technical Report",
