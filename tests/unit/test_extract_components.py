@@ -1937,6 +1937,12 @@ def test_entities_a_verb_before_a_term_is_no_part_of_it(nlp):
     assert types == {"causal transformers": "Method", "self-supervised learning": "Method", "graph reasoning": "Task"}
 
 
+def test_entities_real_opens_no_term(nlp):
+    types = _types(nlp, "We run real robot control on arms and real molecular learning on Quorra-Set.")
+    assert {"robot control", "molecular learning"} <= types.keys()
+    assert not any(name.startswith("real") for name in types)
+
+
 def test_relations_a_technical_report_introduces_what_its_title_names(nlp):
     relations = _relations(
         nlp, "Quorra-Diagnosis-1.1 Technical Report",
