@@ -1943,6 +1943,15 @@ def test_entities_real_opens_no_term(nlp):
     assert not any(name.startswith("real") for name in types)
 
 
+def test_entities_describing_words_open_no_term(nlp):
+    types = _types(
+        nlp,
+        "Quorra reaches the highest win rate on initial target detection and generalizable robotic manipulation,"
+        " with pretrained vision transformers and specialized agentic planning.",
+    )
+    assert {"win rate", "target detection", "robotic manipulation", "vision transformers", "agentic planning"} == types.keys()
+
+
 def test_relations_a_technical_report_introduces_what_its_title_names(nlp):
     relations = _relations(
         nlp, "Quorra-Diagnosis-1.1 Technical Report",
