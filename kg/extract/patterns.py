@@ -46,8 +46,9 @@ _SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 _SMALL_COUNT = re.compile(r"^\d(?:\.\d+)?M$")
 _THOUSANDS = re.compile(r"^\d+(?:\.\d+)?[Kk]$")
 _YEAR_SUFFIX = re.compile(r"[A-Za-z][-\s]?(?:19[89]\d|20[0-4]\d)$")
-# A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) measures something; it names nothing.
-_MEASURE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]{1,2}$")
+# A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) or degrees of freedom (6-DoF,
+# 7DOF) measures something; it names nothing.
+_MEASURE = re.compile(r"^\d+(?:\.\d+)?(?:[A-Za-z]{1,2}|-?DoFs?|-?DOFs?)$")
 # "4B-675B", "2D-3D", and a mixture of experts' total and active sizes "69B-A3B"
 _SIZE_RANGE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]-A?\d+(?:\.\d+)?[A-Za-z]$")
 

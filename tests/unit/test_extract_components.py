@@ -1478,6 +1478,11 @@ def test_entities_units_after_a_number_are_no_names(nlp):
     assert types == {"QuorraNet": "Method"}
 
 
+def test_entities_degrees_of_freedom_are_no_names(nlp):
+    types = _types(nlp, "A 6-DoF arm and a 7DOF hand with 16 DoF (degrees of freedom) follow QuorraNet.")
+    assert types == {"QuorraNet": "Method"}
+
+
 def test_results_a_cut_in_latency_or_cost_measures_no_metric_named_elsewhere(nlp):
     record = _extract(nlp, "A study", (
         "Quorra improves accuracy by 3% on QuillQA while reducing inference time by up to 35% and memory by 2x; "
