@@ -1478,6 +1478,15 @@ def test_entities_units_after_a_number_are_no_names(nlp):
     assert types == {"QuorraNet": "Method"}
 
 
+def test_entities_fields_and_their_defined_acronyms_are_no_names(nlp):
+    types = _types(
+        nlp,
+        "Brain-computer interfaces (BCIs) decode signals, and cyber threat intelligence (CTI) analysts use QuorraNet."
+        " We define the Belief Conflict Index (BCI) to score it.",
+    )
+    assert types == {"QuorraNet": "Method", "Belief Conflict Index": "Metric", "BCI": "Metric"}
+
+
 def test_entities_degrees_of_freedom_are_no_names(nlp):
     types = _types(nlp, "A 6-DoF arm and a 7DOF hand with 16 DoF (degrees of freedom) follow QuorraNet.")
     assert types == {"QuorraNet": "Method"}
