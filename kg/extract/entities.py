@@ -963,6 +963,11 @@ def _every_mention(doc: Doc, text: str, name: str, label: str) -> list[Span]:
     return [span for span in spans if span is not None]
 
 
+def _singular_and_plural(short: str) -> set[str]:
+    """A defined acronym and, if it is plural ("BCIs"), its singular."""
+    return {short, short[:-1]} if is_plural_acronym(short) else {short}
+
+
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     """The final entity spans of a Doc and its acronym ties {short text: long text}."""
     generic = generic_keys()
@@ -1005,14 +1010,15 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
                 # generic acronym holds its words against shorter terms, then goes.
                 late.append(Span(doc, long.start, long.end, label=_DOMAIN))
             if not getattr(known.get((short.start, short.end)), "id_", ""):
-                domain_short_forms.add(short.text)  # "augmented reality (AR)": "AR pipelines" is no name
+                # "augmented reality (AR)": "AR pipelines" is no name; "interfaces (BCIs)": nor is "BCI"
+                domain_short_forms |= _singular_and_plural(short.text)
             continue
         domain_pair = names_a_domain_thing(long.text) or _spells_a_modifier(doc, long, short, known)
         if domain_pair and (long.start, long.end) not in known:
             # Both hold their words against shorter spans ("International Classification" of
             # Diseases, the "EM" of "cryo-EM"), then go.
             # "Advanced Persistent Threats (APTs)" also hides "APT anomalies"
-            forms = {short.text, short.text[:-1]} if is_plural_acronym(short.text) else {short.text}
+            forms = _singular_and_plural(short.text)
             domain_short_forms |= forms
             late += [Span(doc, long.start, long.end, label=_DOMAIN)]
             late += [mention for form in forms for mention in _every_mention(doc, text, form, _DOMAIN)]

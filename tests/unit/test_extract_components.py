@@ -1487,6 +1487,11 @@ def test_entities_fields_and_their_defined_acronyms_are_no_names(nlp):
     assert types == {"QuorraNet": "Method", "Belief Conflict Index": "Metric", "BCI": "Metric"}
 
 
+def test_entities_the_singular_of_a_generic_plural_acronym_is_no_name_either(nlp):
+    types = _types(nlp, "EEG-based Brain-Computer Interfaces (BCIs) have emerged. Existing BCI tools fail; QuorraNet helps BCI research.")
+    assert types == {"QuorraNet": "Method"}
+
+
 def test_entities_degrees_of_freedom_are_no_names(nlp):
     types = _types(nlp, "A 6-DoF arm and a 7DOF hand with 16 DoF (degrees of freedom) follow QuorraNet.")
     assert types == {"QuorraNet": "Method"}
