@@ -819,6 +819,52 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
 _KIND_OF_CONTRIBUTION = {"technique": "Method", "metric": "Metric"}
 
 
+# "X consists of three key components: (1) Spatial Alignment, which ...; (2) Frame-Patch
+# Encoding": the parts of the paper's own system, each named in Title Case.
+_COMPONENT_LIST = re.compile(
+    r"\b(?:two|three|four|five|six|several|following)(?: [\w\-]+){0,3}? (?:modules|components|parts)"
+    r"(?: \([^()]{1,30}\))?\s*(?::|--|—)\s*(?P<items>[^.]+)"
+)
+_OWN_SYSTEM = re.compile(
+    r"\b(?:[Oo]ur|[Pp]roposed|(?:[Tt]his|[Tt]he) (?:framework|architecture|model|system|method|approach|pipeline)|[Ii]t"
+    r"|[Ww]e (?:propose|introduce|present|design|develop))\b"
+)
+_ENUMERATOR = re.compile(r"\(\s*(?:\d|[ivx]+|[a-e])\s*\)|(?<![\w(])(?:\d|[ivx]+)\)")
+_ITEM_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+")
+_TITLE_WORD = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_COMPONENT_NAME = re.compile(
+    r"(?:and\s+)?(?:(?i:a|an|the)\s+)?(?P<name>" + _TITLE_WORD
+    + r"(?: (?:(?:of|for|and|with|via|in|on|to) )?" + _TITLE_WORD + r"){1,6})(?![\w\-])"
+)
+
+
+def named_as_components(text: str, start: int = 0, owners: Container[str] = ()) -> list[tuple[str, str, bool]]:
+    """(name, type, True) for each part, named in Title Case with two words or more, of a
+    list of the paper's own system's modules or components: one whose sentence names the
+    system by a coined name (or one of `owners`) or as "our"/"the proposed"/"the framework".
+    A part named for data is a Dataset, any other a Method.
+
+    >>> named_as_components("QuorraNet has two key modules: (1) a Meta Query Module (MQM); (2) Lightweight Similarity Scorer.")
+    [('Meta Query Module', 'Method', True), ('Lightweight Similarity Scorer', 'Method', True)]
+    >>> named_as_components("Prior systems share two components: Global Memory and Local Memory.")
+    []
+    """
+    found = []
+    for match in _COMPONENT_LIST.finditer(text, start):
+        before = text[max(text.rfind(". ", 0, match.start()) + 2, start) : match.start()]
+        words = [word.strip(",;()") for word in before.split()]
+        if not (_OWN_SYSTEM.search(before) or any(is_coined_name(word) or word in owners for word in words)):
+            continue
+        items = match.group("items")
+        pieces = _ENUMERATOR.split(items) if _ENUMERATOR.search(items) else items.split(";")
+        for piece in pieces if len(pieces) > 1 else _ITEM_GAP.split(items):
+            if named := _COMPONENT_NAME.match(piece.strip(" ;,")):
+                name = named.group("name")
+                kind = "Dataset" if type_cues()["next_word"].get(name.rsplit(" ", 1)[-1].lower()) == "Dataset" else "Method"
+                found.append((name, kind, True))
+    return found
+
+
 _TAKES_A_TECHNIQUE = frozenset(
     "introduce introduces introducing propose proposes proposing present presents apply applies applying employ"
     " employs employed employing use uses using adopt adopts adopting leverage leverages leveraging via through as"
@@ -985,10 +1031,10 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         + named_by_apposition(text, title_end)
         + named_own_in_apposition(text, title_end)
     )
-    contributions = named_as_contribution(text, title_end)
+    contributions = named_as_contribution(text, title_end) + named_as_components(text, title_end, set(coined))
     if contributions:
         # A listed term after "we introduce" is applied, not coined ("we introduce knowledge distillation").
-        named += [found for found in contributions if normalize_key(found[0]) not in listed_here]
+        named += [found for found in contributions if normalize_key(found[0]) not in listed_here | generic]
     doc.user_data[INTRODUCED_KEY] = set(coined) | {name for name, _, own in named if own}
     # "non-linear model predictive control": a term phrase ending in a listed term is of its type.
     listed_ends = {span.end: span for span in gazetteer if span.label_ in ("Method", "Task", "Metric")}

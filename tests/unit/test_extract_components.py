@@ -1977,3 +1977,17 @@ def test_relations_a_technical_report_introduces_what_its_title_names(nlp):
         "This report introduces Quorra-Diagnosis-1.1 model, our assistant. Quorra-Diagnosis-1.1 leads GPT-4 on exams.",
     )
     assert ("INTRODUCES", "Quorra-Diagnosis-1.1") in relations and ("USES", "GPT-4") in relations
+
+
+def test_relations_the_named_components_of_the_papers_own_system_are_introduced(nlp):
+    record = _extract(nlp, "A study", (
+        "We present QuorraKit, a framework with three key components: (1) a Vireo Query Planner that splits "
+        "questions; (2) Marlowe Memory Fusion, which merges notes; and (3) the Tessary Benchmark, which validates "
+        "tools. Prior systems share two components: Global Memory and Local Memory."
+    ))
+    types = {m.text: m.type for m in record.mentions}
+    introduced = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    assert types["Vireo Query Planner"] == types["Marlowe Memory Fusion"] == "Method"
+    assert types["Tessary Benchmark"] == "Dataset"
+    assert {"QuorraKit", "Vireo Query Planner", "Marlowe Memory Fusion", "Tessary Benchmark"} <= introduced
+    assert "Global Memory" not in types
