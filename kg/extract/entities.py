@@ -820,10 +820,11 @@ _KIND_OF_CONTRIBUTION = {"technique": "Method", "metric": "Metric"}
 
 
 # "X consists of three key components: (1) Spatial Alignment, which ...; (2) Frame-Patch
-# Encoding": the parts of the paper's own system, each named in Title Case.
+# Encoding", "X runs in two stages, namely ...": the parts of the paper's own system, each
+# named in Title Case.
 _COMPONENT_LIST = re.compile(
-    r"\b(?:two|three|four|five|six|several|following)(?: [\w\-]+){0,3}? (?:modules|components|parts)"
-    r"(?: \([^()]{1,30}\))?\s*(?::|--|—)\s*(?P<items>[^.]+)"
+    r"\b(?:two|three|four|five|six|several|following)(?: [\w\-]+){0,3}? (?:modules|components|parts|blocks|stages)"
+    r"(?: \([^()]{1,30}\))?\s*(?::|--|—|,? namely|,? i\.e\.,?)\s*(?P<items>[^.]+)"
 )
 _OWN_SYSTEM = re.compile(
     r"\b(?:[Oo]ur|[Pp]roposed|(?:[Tt]his|[Tt]he) (?:framework|architecture|model|system|method|approach|pipeline)|[Ii]t"
@@ -840,9 +841,9 @@ _COMPONENT_NAME = re.compile(
 
 def named_as_components(text: str, start: int = 0, owners: Container[str] = ()) -> list[tuple[str, str, bool]]:
     """(name, type, True) for each part, named in Title Case with two words or more, of a
-    list of the paper's own system's modules or components: one whose sentence names the
-    system by a coined name (or one of `owners`) or as "our"/"the proposed"/"the framework".
-    A part named for data is a Dataset, any other a Method.
+    list of the paper's own system's modules, components, blocks or stages: one whose
+    sentence names the system by a coined name (or one of `owners`) or as "our", "the
+    proposed" or "the framework". A part named for data is a Dataset, any other a Method.
 
     >>> named_as_components("QuorraNet has two key modules: (1) a Meta Query Module (MQM); (2) Lightweight Similarity Scorer.")
     [('Meta Query Module', 'Method', True), ('Lightweight Similarity Scorer', 'Method', True)]

@@ -1983,11 +1983,12 @@ def test_relations_the_named_components_of_the_papers_own_system_are_introduced(
     record = _extract(nlp, "A study", (
         "We present QuorraKit, a framework with three key components: (1) a Vireo Query Planner that splits "
         "questions; (2) Marlowe Memory Fusion, which merges notes; and (3) the Tessary Benchmark, which validates "
-        "tools. Prior systems share two components: Global Memory and Local Memory."
+        "tools. Prior systems share two components: Global Memory and Local Memory. QuorraKit runs in two stages, "
+        "namely Tessary Warmup and Quill Refinement."
     ))
     types = {m.text: m.type for m in record.mentions}
     introduced = {r.target for r in record.relations if r.type == "INTRODUCES"}
     assert types["Vireo Query Planner"] == types["Marlowe Memory Fusion"] == "Method"
     assert types["Tessary Benchmark"] == "Dataset"
-    assert {"QuorraKit", "Vireo Query Planner", "Marlowe Memory Fusion", "Tessary Benchmark"} <= introduced
+    assert {"QuorraKit", "Vireo Query Planner", "Marlowe Memory Fusion", "Tessary Benchmark", "Quill Refinement"} <= introduced
     assert "Global Memory" not in types
