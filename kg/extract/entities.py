@@ -1090,6 +1090,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
                 Span(doc, mention.start, mention.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_)
                 for mention in _short_form_mentions(doc, text, short)
             ]
+    # "interfaces (BCIs)" and "Belief Conflict Index (BCI)": an acronym the paper defines as a name holds
+    domain_short_forms -= long_forms.keys()
     candidates += terms + late
     if "\\" in text or "$" in text or "{" in text:
         candidates = [span for span in candidates if not _is_markup(span.text)]
