@@ -84,7 +84,8 @@ def _sentence_relations(
     found: list[tuple[str, Span, int]] = []
     # A cue word inside a name ("Long Short Term Memory", "Alignment Design Policy") is none.
     intros = [cue for cue in cues["introduce"].finditer(lowered) if not _inside_a_name(cue.start() + start, ents)]
-    compare = cues["compare"].search(lowered)
+    compares = [cue for cue in cues["compare"].finditer(lowered) if not _inside_a_name(cue.start() + start, ents)]
+    compare = compares[0] if compares else None
     subjects = [(match.end(), match.group()) for match in cues["introduce_subjects"].finditer(lowered)] if intros else []
     if subjects:
         # "we propose searching ... and introduce X": each cue reaches up to the next one.
@@ -101,7 +102,7 @@ def _sentence_relations(
             found += [("INTRODUCES", ent, index) for ent in introduced]
     found += [("INTRODUCES", ent, index) for ent in _presented_as_new(lowered, start, ents, listed, seen_before)]
     if compare:
-        scopes = _compared_scopes(lowered)
+        scopes = _compared_scopes(lowered, compares)
         found += [
             ("COMPARES_TO", ent, index)
             for ent in ents
@@ -252,10 +253,10 @@ _COMPARED_SCOPE_END = re.compile(
 )
 
 
-def _compared_scopes(lowered: str) -> list[tuple[int, int]]:
+def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]]:
     """(start, end) of the text each comparison cue of a sentence compares with."""
     scopes = []
-    for cue in _cues()["compare"].finditer(lowered):
+    for cue in cues:
         if cue.group() == "than" and _NOT_COMPARING_THAN.search(lowered, max(0, cue.start() - 8), cue.start()):
             continue
         if cue.group() == "over" and not _compares_over(lowered, cue.start()):

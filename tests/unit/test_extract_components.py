@@ -1992,3 +1992,12 @@ def test_relations_the_named_components_of_the_papers_own_system_are_introduced(
     assert types["Tessary Benchmark"] == "Dataset"
     assert {"QuorraKit", "Vireo Query Planner", "Marlowe Memory Fusion", "Tessary Benchmark", "Quill Refinement"} <= introduced
     assert "Global Memory" not in types
+
+
+def test_relations_a_comparison_word_inside_a_name_compares_nothing(nlp):
+    relations = _relations(nlp, "A study", (
+        "We propose Competitive Vireo Learning (CVL), a novel approach. Defenses such as Guarding Against "
+        "Quorra Theft (GAQT) fail."
+    ))
+    assert {("INTRODUCES", "Competitive Vireo Learning"), ("INTRODUCES", "CVL"), ("USES", "GAQT")} <= relations
+    assert not {rel for rel in relations if rel[0] == "COMPARES_TO"}
