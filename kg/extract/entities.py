@@ -24,7 +24,7 @@ from kg.extract.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
 from kg.extract.patterns import (
-    DEFAULT_TYPE, GUESSED, generic_keys, guess_type, guess_type_weakly, is_coined_name, is_plural_acronym,
+    DEFAULT_TYPE, GUESSED, SUPERSCRIPTED_NAME, generic_keys, guess_type, guess_type_weakly, is_coined_name, is_plural_acronym,
     term_modifiers_before, term_words, type_cues, whole_word_offsets, word_alternation,
 )
 from kg.extract.sentences import doc_text
@@ -943,7 +943,10 @@ def brackets_balanced(name: str) -> bool:
 
 
 def _is_markup(text: str) -> bool:
-    r"""LaTeX the tokenizer kept in one token with a name: "\mathrm{SO}(3)$.", "URL}X" ("AP_{50}" is a name)."""
+    r"""LaTeX the tokenizer kept in one token with a name: "\mathrm{SO}(3)$.", "URL}X" ("AP_{50}"
+    and "O$^2$-Searcher" are names)."""
+    if "$^" in text and SUPERSCRIPTED_NAME.fullmatch(text):
+        return False
     return "\\" in text or "$" in text or text.count("{") != text.count("}")
 
 

@@ -28,7 +28,7 @@ from kg.models import normalize_key
 
 __all__ = [
     "find_name_candidates", "find_term_phrases", "is_coined_name", "is_plural_acronym", "trim_name", "guess_type", "type_cues", "generic_keys",
-    "whole_word_offsets", "word_alternation", "term_modifiers_before", "DEFAULT_TYPE", "GUESSED",
+    "whole_word_offsets", "word_alternation", "term_modifiers_before", "DEFAULT_TYPE", "GUESSED", "SUPERSCRIPTED_NAME",
 ]
 
 SPAN_KEY = "kg_patterns"
@@ -218,6 +218,7 @@ def guess_type_weakly(name: str, next_word: str = "", long_form: str = "") -> tu
 
 def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     cues = type_cues()
+    name = _SUPERSCRIPT.sub("", name)  # "O$^2$-Searcher": the exponent is no version or size
     # "the Multimodal MRI Quality Assessment (MMRQA) framework": an acronym's letters come
     # from its long form, so the noun after the pair beats the look of its last letters.
     if long_form and next_word.lower() in cues["next_word"]:
@@ -310,11 +311,39 @@ def _has_letters_and_digits(segment: str) -> bool:
     return any(ch.isdigit() for ch in segment) and any(ch.isalpha() for ch in segment)
 
 
-def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of every coined-looking name in a text, trimmed of hyphenated words."""
+# "O$^2$-Searcher", "A$^{2}$RD", "MoE$^2$": a name written with a LaTeX superscript. One
+# letter squared is arithmetic ("R$^2$", "T$^2$"), not a name.
+SUPERSCRIPTED_NAME = re.compile(
+    r"(?<![\w$\\{])(?:[A-Z][A-Za-z0-9]*\$\^\{?[A-Za-z0-9+*]{1,3}\}?\$(?:[A-Za-z0-9]+)?(?:-[A-Za-z0-9]+)*)(?![\w$])"
+)
+
+
+_SUPERSCRIPT = re.compile(r"\$\^\{?[A-Za-z0-9+*]{1,3}\}?\$")
+
+
+def _superscripted_names(text: str) -> list[tuple[int, int, str]]:
     found = []
+    for match in SUPERSCRIPTED_NAME.finditer(text):
+        name = trim_name(match.group())
+        base, _, tail = name.partition("$^")
+        if len(base) == 1 and tail.endswith("$"):
+            continue
+        found.append((match.start(), match.start() + len(name), name))
+    return found
+
+
+def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every coined-looking name in a text, trimmed of hyphenated words.
+
+    >>> [name for _, _, name in find_name_candidates("O$^2$-Searcher beats A$^{2}$RD; R$^2$ rises.")]
+    ['O$^2$-Searcher', 'A$^{2}$RD']
+    """
+    found = _superscripted_names(text) if "$^" in text else []
+    superscripted = [(start, end) for start, end, _ in found]
     generic = generic_keys()
     for match in _CANDIDATE.finditer(mask_urls(text)):
+        if any(start <= match.start() < end for start, end in superscripted):
+            continue  # the "RD" of "A$^{2}$RD"
         raw = match.group()
         name = trim_name(raw)
         if not is_coined_name(name):

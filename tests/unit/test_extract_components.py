@@ -2001,3 +2001,13 @@ def test_relations_a_comparison_word_inside_a_name_compares_nothing(nlp):
     ))
     assert {("INTRODUCES", "Competitive Vireo Learning"), ("INTRODUCES", "CVL"), ("USES", "GAQT")} <= relations
     assert not {rel for rel in relations if rel[0] == "COMPARES_TO"}
+
+
+def test_entities_a_name_written_with_a_latex_superscript_is_a_name(nlp):
+    record = _extract(nlp, "Q$^2$-Searcher: A Search Agent for Open Questions", (
+        "We present Q$^2$-Searcher, a search agent. It beats V$^{3}$RD on Tess$^2$-QA, and R$^2$ rises to 0.9."
+    ))
+    types = {m.text: m.type for m in record.mentions}
+    assert types["Q$^2$-Searcher"] == types["V$^{3}$RD"] == "Method" and types["Tess$^2$-QA"] == "Dataset"
+    assert ("INTRODUCES", "Q$^2$-Searcher") in {(r.type, r.target) for r in record.relations}
+    assert types.get("R$^2$") in (None, "Metric") and "RD" not in types
