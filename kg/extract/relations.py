@@ -32,6 +32,7 @@ from kg.extract.abbreviations import match_long_form
 from kg.extract.patterns import whole_word_offsets, word_alternation
 from kg.extract.sentences import doc_text, sentence_entities
 from kg.extract.sentences import title_end as find_title_end
+from kg.models import normalize_key
 
 __all__ = ["find_relations", "RelationFinder"]
 
@@ -432,6 +433,7 @@ def find_relations(
     coined_here = doc.user_data.get("kg_introduced") or set()
     sentences = doc._.kg_sentences or [(0, len(doc_text(doc)))]
     ents_of = sentence_entities(doc)
+    listed = listed | _short_forms_of_listed(doc, listed)
     text = doc_text(doc)
     found: list[tuple[str, Span, int]] = []
     title_end = find_title_end(text)
@@ -476,6 +478,16 @@ def find_relations(
     found = [relation for relation in found if relation[0] != "COMPARES_TO" or relation[1].text.lower() not in introduced]
     found += _default_relations(found, ents_of, evaluates_anything)
     return found
+
+
+def _short_forms_of_listed(doc: Doc, listed: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(start, end) of the acronyms whose long form is a listed name: "singular value
+    decomposition (SVD)" makes "our adaptive SVD framework" a framework built on SVD."""
+    ties = doc._.kg_long_forms or {}
+    if not ties or not listed:
+        return set()
+    listed_keys = {normalize_key(doc[start:end].text) for start, end in listed}
+    return {(ent.start, ent.end) for ent in doc.ents if normalize_key(ties.get(ent.text, "")) in listed_keys - {""}}
 
 
 _VARIANT_TAIL = re.compile(r"[- ][\w.]+")

@@ -2011,3 +2011,12 @@ def test_entities_a_name_written_with_a_latex_superscript_is_a_name(nlp):
     assert types["Q$^2$-Searcher"] == types["V$^{3}$RD"] == "Method" and types["Tess$^2$-QA"] == "Dataset"
     assert ("INTRODUCES", "Q$^2$-Searcher") in {(r.type, r.target) for r in record.relations}
     assert types.get("R$^2$") in (None, "Metric") and "RD" not in types
+
+
+def test_relations_our_framework_named_after_a_listed_techniques_acronym_uses_it(nlp):
+    relations = _relations(nlp, "A study", (
+        "We propose a continual tuning approach leveraging adaptive singular value decomposition (SVD). Our adaptive "
+        "SVD framework balances plasticity. We also introduce Quorra Vector Decoding (QVD), a light method."
+    ))
+    assert {("USES", "SVD"), ("INTRODUCES", "QVD"), ("INTRODUCES", "Quorra Vector Decoding")} <= relations
+    assert ("INTRODUCES", "SVD") not in relations
