@@ -304,7 +304,7 @@ def _technique_noun_after(lowered: str, at: int, name: str) -> bool:
 
 # A name that describes the next one: hyphen-joined to a word ("LDPC-inspired"), or
 # before a technique noun that a naming cue follows ("an SL framework, named SL-ACC").
-_DESCRIBES_NEXT = re.compile(r"-[a-z]|" + _TECHNIQUE_NOUN + r",? (?:named|called|dubbed|termed|coined)\b")
+_DESCRIBES_NEXT = re.compile(r"-[a-z]|" + _TECHNIQUE_NOUN + r",? (?:named|called|dubbed|termed|coined|referred to as)\b")
 
 
 def _is_title_case_phrase(text: str) -> bool:

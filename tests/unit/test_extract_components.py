@@ -2020,3 +2020,12 @@ def test_relations_our_framework_named_after_a_listed_techniques_acronym_uses_it
     ))
     assert {("USES", "SVD"), ("INTRODUCES", "QVD"), ("INTRODUCES", "Quorra Vector Decoding")} <= relations
     assert ("INTRODUCES", "SVD") not in relations
+
+
+def test_relations_a_name_referred_to_after_a_described_framework_is_the_one_introduced(nlp):
+    record = _extract(nlp, "A study", (
+        "We develop a novel inference-time optimization framework, referred to as QuorraMentor, which helps."
+    ))
+    relations = {(r.type, r.target) for r in record.relations}
+    assert ("INTRODUCES", "QuorraMentor") in relations
+    assert ("INTRODUCES", "inference-time optimization") not in relations
