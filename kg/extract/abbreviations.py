@@ -119,14 +119,14 @@ def _short_then_long(doc: Doc, text: str) -> list[tuple[Span, Span]]:
     pairs = []
     for match in _BRACKETED_WORDS.finditer(text):
         short_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        short, long = text[short_start : match.start()], match.group(1).strip()
+        short, long = text[short_start : match.start()].rstrip(","), match.group(1).strip()  # "SAFE, (Stable And ...)"
         words = long.split()
         if not is_short_form(short) or "(" in short or ")" in short or not 2 <= len(words) <= min(len(short) + 5, 2 * len(short)):
             continue
         if _LONG_FORM_STOP.search(long) or match_long_form(" ".join(words), short) != 0:
             continue
         long_span = doc.char_span(match.start(1), match.start(1) + len(long), alignment_mode="expand")
-        short_span = doc.char_span(short_start, match.start(), alignment_mode="expand")
+        short_span = doc.char_span(short_start, short_start + len(short), alignment_mode="expand")
         if long_span is not None and short_span is not None:
             pairs.append((long_span, short_span))
     return pairs

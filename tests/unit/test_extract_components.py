@@ -2022,10 +2022,12 @@ def test_relations_our_framework_named_after_a_listed_techniques_acronym_uses_it
     assert ("INTRODUCES", "SVD") not in relations
 
 
-def test_relations_a_name_referred_to_after_a_described_framework_is_the_one_introduced(nlp):
+def test_relations_a_name_referred_to_is_introduced_and_a_comma_is_no_part_of_an_acronym(nlp):
     record = _extract(nlp, "A study", (
-        "We develop a novel inference-time optimization framework, referred to as QuorraMentor, which helps."
+        "We develop a novel inference-time optimization framework, referred to as QuorraMentor, which helps. "
+        "We also propose VIRE, (Vireo Is Really Efficient), a framework for ensembling."
     ))
     relations = {(r.type, r.target) for r in record.relations}
-    assert ("INTRODUCES", "QuorraMentor") in relations
+    assert {("INTRODUCES", "QuorraMentor"), ("INTRODUCES", "VIRE")} <= relations
     assert ("INTRODUCES", "inference-time optimization") not in relations
+    assert not any(m.text.endswith(",") for m in record.mentions)
