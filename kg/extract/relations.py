@@ -302,9 +302,13 @@ def _technique_noun_after(lowered: str, at: int, name: str) -> bool:
     return bool(match) and (match.group("acronym") is None or match_long_form(name, match.group("acronym")) == 0)
 
 
-# A name that describes the next one: hyphen-joined to a word ("LDPC-inspired"), or
-# before a technique noun that a naming cue follows ("an SL framework, named SL-ACC").
-_DESCRIBES_NEXT = re.compile(r"-[a-z]|" + _TECHNIQUE_NOUN + r",? (?:named|called|dubbed|termed|coined|referred to as)\b")
+# A name that describes the next one: hyphen-joined to a word ("LDPC-inspired"), "based"
+# after its acronym ("Electroencephalography (EEG) based"), or before a technique noun that
+# a naming cue follows ("an SL framework, named SL-ACC").
+_DESCRIBES_NEXT = re.compile(
+    r"-[a-z]|(?P<based>(?: \([^()]{1,15}\))?[ -](?:based|driven|guided|inspired|powered)\b(?! (?:on|upon)\b))"
+    r"|" + _TECHNIQUE_NOUN + r",? (?:named|called|dubbed|termed|coined|referred to as)\b"
+)
 
 
 def _is_title_case_phrase(text: str) -> bool:
@@ -350,12 +354,17 @@ def _introduced_after(
     introduced: list[Span] = []
     previous = cue_end
     modifier_before = False
+    described_end = 0
     for ent in after:
+        if ent.start_char - start < described_end:
+            continue  # the acronym of a describing name: "Electroencephalography (EEG) based"
         gap = lowered[previous : ent.start_char - start]
         if not introduced:
             if not _names_the_object(gap) or _DESCRIBED_BEFORE.search(gap) or _cues()["existing_before"].search(gap):
                 return []  # "by presenting three leading AI systems (X, Y, Z)": no new thing
-            if _DESCRIBES_NEXT.match(lowered, ent.end_char - start) and not _is_title_case_phrase(ent.text):
+            describes = _DESCRIBES_NEXT.match(lowered, ent.end_char - start)
+            if describes and (describes.group("based") or not _is_title_case_phrase(ent.text)):
+                described_end = describes.end()
                 continue  # "we propose the LDPC-inspired X", "an SL framework, named X" (not "a Language-
                 # Centric Omnimodal Embedding framework, termed LCO-Emb": a long name of the same thing)
             known = (ent.start, ent.end) in listed or ent.text in seen_before

@@ -2031,3 +2031,13 @@ def test_relations_a_name_referred_to_is_introduced_and_a_comma_is_no_part_of_an
     assert {("INTRODUCES", "QuorraMentor"), ("INTRODUCES", "VIRE")} <= relations
     assert ("INTRODUCES", "inference-time optimization") not in relations
     assert not any(m.text.endswith(",") for m in record.mentions)
+
+
+def test_relations_a_known_technique_a_new_thing_is_based_on_is_used_not_introduced(nlp):
+    relations = _relations(nlp, "A study", (
+        "We propose a novel Generative Adversarial Network (GAN) based planner for robots. We also develop a "
+        "mixture of experts (MoE)-driven router. Finally, we develop Quorra Routing (QR) based on gradient descent."
+    ))
+    assert {("USES", "GAN"), ("USES", "Generative Adversarial Network"), ("USES", "MoE")} <= relations
+    assert {("INTRODUCES", "Quorra Routing"), ("INTRODUCES", "QR")} <= relations
+    assert not {name for kind, name in relations if kind == "INTRODUCES"} & {"GAN", "Generative Adversarial Network", "MoE"}
