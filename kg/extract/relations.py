@@ -367,6 +367,9 @@ def _introduced_after(
                 described_end = describes.end()
                 continue  # "we propose the LDPC-inspired X", "an SL framework, named X" (not "a Language-
                 # Centric Omnimodal Embedding framework, termed LCO-Emb": a long name of the same thing)
+            listed_term = ent.label_ == "Method" and ent.text[:1].islower() and (ent.start, ent.end) in listed
+            if listed_term and not _NOVELTY.search(gap):
+                return []  # "we introduce knowledge distillation into X", "train ...: a decision tree, random forest"
             known = (ent.start, ent.end) in listed or ent.text in seen_before
             if known and (modifier_before or _technique_noun_after(lowered, ent.end_char - start, ent.text)):
                 return []  # "a novel transfer learning framework", "a novel SSL framework" after
@@ -391,6 +394,10 @@ def _introduced_after(
             continue
         previous = ent.end_char - start
     return introduced
+
+
+# A listed technique term the paper introduces without calling it new is one it applies.
+_NOVELTY = re.compile(r"\b(?:novel|new|our)\b")
 
 
 # "we propose a sparse-and-orthogonal LoRA": a known name after an article and describing

@@ -2041,3 +2041,12 @@ def test_relations_a_known_technique_a_new_thing_is_based_on_is_used_not_introdu
     assert {("USES", "GAN"), ("USES", "Generative Adversarial Network"), ("USES", "MoE")} <= relations
     assert {("INTRODUCES", "Quorra Routing"), ("INTRODUCES", "QR")} <= relations
     assert not {name for kind, name in relations if kind == "INTRODUCES"} & {"GAN", "Generative Adversarial Network", "MoE"}
+
+
+def test_relations_a_listed_technique_term_a_paper_introduces_into_its_work_is_used(nlp):
+    relations = _relations(nlp, "A study", (
+        "We introduce knowledge distillation into the Quorra pipeline. We construct a dataset and train three "
+        "classifiers: a decision tree, random forest, and XGBoost. We also propose a novel Vireo Scheduler."
+    ))
+    assert {("USES", "knowledge distillation"), ("USES", "random forest"), ("INTRODUCES", "Vireo Scheduler")} <= relations
+    assert not {("INTRODUCES", "knowledge distillation"), ("INTRODUCES", "random forest")} & relations
