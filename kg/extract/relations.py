@@ -76,6 +76,15 @@ def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, in
     ]
 
 
+# "this design reduces ...", "a construct": a cue word after a determiner is a noun ("the
+# proposed X" is a participle, what _PROPOSED_ADJECTIVE reads).
+_DETERMINER_BEFORE = re.compile(r"\b(?:this|the|our|its|their|a|an|each|every)\s$")
+
+
+def _used_as_a_noun(lowered: str, cue: re.Match) -> bool:
+    return not cue.group().endswith("ed") and bool(_DETERMINER_BEFORE.search(lowered, max(0, cue.start() - 8), cue.start()))
+
+
 def _sentence_relations(
     lowered: str, start: int, ents: list[Span], index: int, coined: set[str], seen_before: Container[str] = frozenset(),
     listed: set[tuple[int, int]] = frozenset(),
@@ -84,7 +93,10 @@ def _sentence_relations(
     cues = _cues()
     found: list[tuple[str, Span, int]] = []
     # A cue word inside a name ("Long Short Term Memory", "Alignment Design Policy") is none.
-    intros = [cue for cue in cues["introduce"].finditer(lowered) if not _inside_a_name(cue.start() + start, ents)]
+    intros = [
+        cue for cue in cues["introduce"].finditer(lowered)
+        if not _inside_a_name(cue.start() + start, ents) and not _used_as_a_noun(lowered, cue)
+    ]
     compares = [cue for cue in cues["compare"].finditer(lowered) if not _inside_a_name(cue.start() + start, ents)]
     compare = compares[0] if compares else None
     subjects = [(match.end(), match.group()) for match in cues["introduce_subjects"].finditer(lowered)] if intros else []

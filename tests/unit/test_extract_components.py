@@ -2050,3 +2050,12 @@ def test_relations_a_listed_technique_term_a_paper_introduces_into_its_work_is_u
     ))
     assert {("USES", "knowledge distillation"), ("USES", "random forest"), ("INTRODUCES", "Vireo Scheduler")} <= relations
     assert not {("INTRODUCES", "knowledge distillation"), ("INTRODUCES", "random forest")} & relations
+
+
+def test_relations_an_introducing_word_after_a_determiner_is_a_noun(nlp):
+    relations = _relations(nlp, "A study", (
+        "We demonstrate that this design reduces the false-negative rate of guards. We evaluate the proposed "
+        "Quorra Edge Composition (QEC) method, and Vireo, a tool that constructs the Tessary-Set."
+    ))
+    assert ("INTRODUCES", "false-negative rate") not in relations
+    assert {("INTRODUCES", "QEC"), ("INTRODUCES", "Tessary-Set")} <= relations
