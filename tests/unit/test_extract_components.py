@@ -2059,3 +2059,8 @@ def test_relations_an_introducing_word_after_a_determiner_is_a_noun(nlp):
     ))
     assert ("INTRODUCES", "false-negative rate") not in relations
     assert {("INTRODUCES", "QEC"), ("INTRODUCES", "Tessary-Set")} <= relations
+
+
+def test_entities_mvtec_ad_is_one_dataset(nlp):
+    types = _types(nlp, "QuorraNet leads on the MVTec AD dataset and on MVTec-AD textures.")
+    assert types["MVTec AD"] == types["MVTec-AD"] == "Dataset" and "AD" not in types and "MVTec" not in types
