@@ -283,6 +283,9 @@ _CHANGE_OF_WHAT_AFTER = re.compile(
 )
 
 
+_NAMED_AFTER = re.compile(r"\s+(?:(?!(?:without|with|of|in|on|at|for|to|than|and|or)\b)[\w\-]+\s+)?(?P<word>[\w\-]+)\b")
+
+
 def _measures_a_resource(text: str, result: FoundResult, metric_starts: list[int]) -> bool:
     """Whether a result measures speed, size or cost ("2.8x faster", "41.8% fewer devices",
     "reducing training latency by 43x"), not the metric the sentence names elsewhere: unless
@@ -295,6 +298,9 @@ def _measures_a_resource(text: str, result: FoundResult, metric_starts: list[int
         what = changed.group("what") or changed.group("what_after")
         if any(word in _cues()["resource_measures"] for word in what.lower().split()):
             return True
+    # "reduces 10x to 500x retrieval time", "reducing 83.0% peak memory": a resource named right after
+    if (named := _NAMED_AFTER.match(text, result.end)) and named.group("word").lower() in _cues()["resource_measures"]:
+        return True
     following = _FOLLOWING_WORD.match(text, result.end)
     if not following or following.group(1).lower() not in _cues()["resource_comparatives"]:
         return False

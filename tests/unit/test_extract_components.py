@@ -2064,3 +2064,13 @@ def test_relations_an_introducing_word_after_a_determiner_is_a_noun(nlp):
 def test_entities_mvtec_ad_is_one_dataset(nlp):
     types = _types(nlp, "QuorraNet leads on the MVTec AD dataset and on MVTec-AD textures.")
     assert types["MVTec AD"] == types["MVTec-AD"] == "Dataset" and "AD" not in types and "MVTec" not in types
+
+
+def test_results_a_resource_named_right_after_a_number_is_no_metric_score(nlp):
+    record = _extract(nlp, "A study", (
+        "On QuillBench, QuorraNet keeps 78% accuracy with a 5.5x parameter reduction, 500x less retrieval time and "
+        "83.0% peak memory, versus 41.3% accuracy without memory."
+    ))
+    metrics = {r.text: r.metric for r in record.results}
+    assert metrics["78%"] == "accuracy" and metrics["41.3%"] == "accuracy"
+    assert metrics["5.5x"] is None and metrics["83.0%"] is None
