@@ -307,8 +307,11 @@ def _measures_a_resource(text: str, result: FoundResult, metric_starts: list[int
     return following.end() not in metric_starts
 
 
-# "10.35% in attack resilience": the words after "in" say what the number measures.
-_IN_WHAT = re.compile(r"\s+in\s+(?:the\s+|terms\s+of\s+)?(?=[a-z])")
+# "10.35% in attack resilience", "a 3% decrease in plan generation": the words after "in"
+# say what the number measures.
+_IN_WHAT = re.compile(
+    r"\s+(?:(?:decrease|increase|reduction|improvement|gain|drop|rise|boost)s?\s+)?in\s+(?:the\s+|terms\s+of\s+)?(?=[a-z])"
+)
 
 
 def _measures_what_follows(text: str, result: FoundResult, named_starts: list[int]) -> bool:

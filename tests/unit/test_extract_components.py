@@ -2074,3 +2074,12 @@ def test_results_a_resource_named_right_after_a_number_is_no_metric_score(nlp):
     metrics = {r.text: r.metric for r in record.results}
     assert metrics["78%"] == "accuracy" and metrics["41.3%"] == "accuracy"
     assert metrics["5.5x"] is None and metrics["83.0%"] is None
+
+
+def test_results_a_change_in_something_named_after_it_is_not_the_clauses_metric(nlp):
+    record = _extract(nlp, "A study", (
+        "QuorraNet reaches 91% accuracy in crash recognition, and a 40% improvement in the harder pre-crash "
+        "localization. It offers a 2.5x reduction in accumulator bitwidth while keeping its accuracy."
+    ))
+    metrics = {r.text: r.metric for r in record.results}
+    assert metrics["91%"] == "accuracy" and metrics["40%"] is None and metrics["2.5x"] is None
