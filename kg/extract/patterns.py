@@ -311,17 +311,16 @@ def _has_letters_and_digits(segment: str) -> bool:
     return any(ch.isdigit() for ch in segment) and any(ch.isalpha() for ch in segment)
 
 
-# "O$^2$-Searcher", "A$^{2}$RD", "MoE$^2$": a name written with a LaTeX superscript. One
-# letter squared is arithmetic ("R$^2$", "T$^2$"), not a name.
+# "O$^2$-Searcher", "A$^{2}$RD", "MoE$^2$": a name written with a LaTeX superscript.
+_SUPERSCRIPT = re.compile(r"\$\^\{?[A-Za-z0-9+*]{1,3}\}?\$")
 SUPERSCRIPTED_NAME = re.compile(
-    r"(?<![\w$\\{])(?:[A-Z][A-Za-z0-9]*\$\^\{?[A-Za-z0-9+*]{1,3}\}?\$(?:[A-Za-z0-9]+)?(?:-[A-Za-z0-9]+)*)(?![\w$])"
+    r"(?<![\w$\\{])[A-Z][A-Za-z0-9]*" + _SUPERSCRIPT.pattern + r"(?:[A-Za-z0-9]+)?(?:-[A-Za-z0-9]+)*(?![\w$])"
 )
 
 
-_SUPERSCRIPT = re.compile(r"\$\^\{?[A-Za-z0-9+*]{1,3}\}?\$")
-
-
 def _superscripted_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the names written with a superscript; one letter squared is
+    arithmetic ("R$^2$"), not a name."""
     found = []
     for match in SUPERSCRIPTED_NAME.finditer(text):
         name = trim_name(match.group())

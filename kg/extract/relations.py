@@ -314,9 +314,10 @@ def _technique_noun_after(lowered: str, at: int, name: str) -> bool:
     return bool(match) and (match.group("acronym") is None or match_long_form(name, match.group("acronym")) == 0)
 
 
-# A name that describes the next one: hyphen-joined to a word ("LDPC-inspired"), "based"
-# after its acronym ("Electroencephalography (EEG) based"), or before a technique noun that
-# a naming cue follows ("an SL framework, named SL-ACC").
+# A name that describes the next one: hyphen-joined to a word ("LDPC-inspired"), followed
+# by "based", "driven" or "guided", after its acronym too ("Electroencephalography (EEG)
+# based"; not "based on"), or before a technique noun that a naming cue follows ("an SL
+# framework, named SL-ACC").
 _DESCRIBES_NEXT = re.compile(
     r"-[a-z]|(?P<based>(?: \([^()]{1,15}\))?[ -](?:based|driven|guided|inspired|powered)\b(?! (?:on|upon)\b))"
     r"|" + _TECHNIQUE_NOUN + r",? (?:named|called|dubbed|termed|coined|referred to as)\b"
