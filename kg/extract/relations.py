@@ -516,7 +516,7 @@ def _short_forms_of_listed(doc: Doc, listed: set[tuple[int, int]]) -> set[tuple[
     if not ties or not listed:
         return set()
     listed_keys = {normalize_key(doc[start:end].text) for start, end in listed}
-    return {(ent.start, ent.end) for ent in doc.ents if normalize_key(ties.get(ent.text, "")) in listed_keys - {""}}
+    return {(ent.start, ent.end) for ent in doc.ents if ent.text in ties and normalize_key(ties[ent.text]) in listed_keys}
 
 
 _VARIANT_TAIL = re.compile(r"[- ][\w.]+")
