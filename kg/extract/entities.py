@@ -821,7 +821,9 @@ _KIND_OF_CONTRIBUTION = {"technique": "Method", "metric": "Metric"}
 
 # "X consists of three key components: (1) Spatial Alignment, which ...; (2) Frame-Patch
 # Encoding", "X runs in two stages, namely ...": the parts of the paper's own system, each
-# named in Title Case.
+# named in Title Case. Coined-looking parts ("CNM-Extractor") are already entities, and
+# relations._parts_of_own introduces them; plain Title Case words need a span first, so
+# they are found here, with a stricter cue (a count and a colon or "namely").
 _COMPONENT_LIST = re.compile(
     r"\b(?:two|three|four|five|six|several|following)(?: [\w\-]+){0,3}? (?:modules|components|parts|blocks|stages)"
     r"(?: \([^()]{1,30}\))?\s*(?::|--|—|,? namely|,? i\.e\.,?)\s*(?P<items>[^.]+)"
