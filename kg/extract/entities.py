@@ -1015,6 +1015,20 @@ def _every_mention(doc: Doc, text: str, name: str, label: str) -> list[Span]:
     return [span for span in spans if span is not None]
 
 
+def _long_form_elsewhere(doc: Doc, text: str, long: Span) -> list[Span]:
+    """Every other mention of a spelled-out long form, in any case: the title's "Deep Multiple
+    Quantization Network" of a paper that defines DMQN is that name, not a "Quantization"."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would shift
+        return []
+    spans = (
+        doc.char_span(start, start + len(long.text), label=long.label_, span_id=long.id_, kb_id=long.kb_id_)
+        for start in whole_word_offsets(lowered, long.text.lower())
+        if start != long.start_char
+    )
+    return [span for span in spans if span is not None]
+
+
 def _singular_and_plural(short: str) -> set[str]:
     """A defined acronym and, if it is plural ("BCIs"), its singular."""
     return {short, short[:-1]} if is_plural_acronym(short) else {short}
@@ -1055,6 +1069,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     late: list[Span] = []
     domain_short_forms: set[str] = set()
     unlisted_short_forms: set[str] = set()
+    elsewhere: list[Span] = []
     for long, short in doc._.kg_abbreviations or ():
         if normalize_key(short.text) in generic or normalize_key(long.text) in generic:
             if (long.start, long.end) not in known:
@@ -1084,6 +1099,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         # (Enhanced Deep Super-Resolution)" is the listed model, not a task): it goes
         # before the term spans, which win ties otherwise.
         (candidates if span.id_ else late).append(span)
+        elsewhere += _long_form_elsewhere(doc, text, span)
         long_forms[short.text] = long.text
         short_known = known.get((short.start, short.end))
         if short_known is not None and short_known.id_ and span.id_ != short_known.id_:
@@ -1098,6 +1114,9 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     # "interfaces (BCIs)" and "Belief Conflict Index (BCI)": an acronym the paper defines as a name holds
     domain_short_forms -= long_forms.keys()
     candidates += terms + late
+    # A long form named again holds its words only against a part of it ("Quantization")
+    candidates += [span for span in elsewhere if any(
+        span.start <= other.start and other.end <= span.end and len(other) < len(span) for other in candidates)]
     if "\\" in text or "$" in text or "{" in text:
         candidates = [span for span in candidates if not _is_markup(span.text)]
     kept = [

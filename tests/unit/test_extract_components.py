@@ -2083,3 +2083,11 @@ def test_results_a_change_in_something_named_after_it_is_not_the_clauses_metric(
     ))
     metrics = {r.text: r.metric for r in record.results}
     assert metrics["91%"] == "accuracy" and metrics["40%"] is None and metrics["2.5x"] is None
+
+
+def test_entities_a_long_form_named_again_in_the_title_is_one_name_not_its_parts(nlp):
+    types = _types(nlp, (
+        "To this end, we propose the Deep Tessary Quantization Network (DTQN) to compress long behavior "
+        "sequences. DTQN is fast."
+    ), title="Deep Tessary Quantization Network for Click-Through Rate Prediction")
+    assert types["Deep Tessary Quantization Network"] == "Method" and "Quantization" not in types
