@@ -318,7 +318,11 @@ _OPENING_PHRASE = re.compile(
 # "four evaluation benchmarks with diverse tasks -- X, Y", "on three datasets: X": a list
 # opened by a colon or dash after a plural dataset noun in the same clause.
 _DATASET_LIST_OPENER = re.compile(
-    r"\b(?:benchmarks|datasets|corpora|suites|testbeds|environments|games|challenges)\b[^.;:()]{0,60}?(?::| --| —| -)\s*$"
+    # (not the verb: "This research benchmarks three architectures -- U-Net, U-Net++, ...")
+    r"(?<!research )(?<!study )(?<!work )(?<!paper )(?<![Ww]e )"
+    r"\b(?:benchmarks|datasets|corpora|suites|testbeds|environments|games|challenges)\b[^.;:()]{0,60}?(?::| --| —| -)\s*"
+    # "datasets - Hyperspectral Wood, HyperspectralBlueberries, and DeepHS-Fruit": a later item of the list
+    r"(?:[^\s,.;:()]+(?: [^\s,.;:()]+){0,3}, (?:and |or )?){0,6}$"
 )
 # "RipVIS, the largest available rip current dataset", "X: a benchmark for ...", "X (XB), a
 # simple chemistry benchmark": a dataset noun heads the apposition that follows the name
@@ -493,7 +497,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
                 or _DATASET_CONTENT_AFTER.match(text, span.end_char)
                 or _ON_BEFORE.search(before)
                 or _named_after_dataset_noun(text, span.start_char)
-                or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 100) : span.start_char])
+                or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 250) : span.start_char])
                 or (span.start in gazetteer and gazetteer[span.start].end < span.end)
                 or ((base := _EDITION_SUFFIX.sub("", span.text)) != span.text and base in datasets)
                 or _listed_with(spans, i, text, datasets)

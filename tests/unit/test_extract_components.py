@@ -2091,3 +2091,12 @@ def test_entities_a_long_form_named_again_in_the_title_is_one_name_not_its_parts
         "sequences. DTQN is fast."
     ), title="Deep Tessary Quantization Network for Click-Through Rate Prediction")
     assert types["Deep Tessary Quantization Network"] == "Method" and "Quantization" not in types
+
+
+def test_entities_every_item_of_a_list_after_a_dataset_noun_is_a_dataset(nlp):
+    types = _types(nlp, (
+        "We evaluate QuorraNet on three benchmark datasets - Tessary Wood, VireoBerries, and DeepMarlowe-Fruit. "
+        "This study benchmarks three architectures -- U-Net, QuillNet++, and QuillNet-L."
+    ))
+    assert types["VireoBerries"] == types["DeepMarlowe-Fruit"] == "Dataset"
+    assert types["QuillNet++"] != "Dataset"
