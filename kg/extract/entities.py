@@ -173,11 +173,7 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
         return Span(doc, long.start, long.end, label=short_known.label_, span_id=short_known.id_)
     end = max(long.end, short.end)
     end += end < len(doc) and doc[end].text == ")"
-    next_word = doc[end].text if end < len(doc) else ""
-    if long.end < short.start - 1:  # "a Quill Alignment framework (QA)": the kind noun before the bracket
-        next_word = doc[long.end].text
-    if not _pair_typed_by_next_word(next_word):
-        next_word = ""
+    next_word = _kind_noun_after_pair(doc, long, short)
     type_, weakly = guess_type_weakly(short.text, next_word, long_form=long.text)
     if (
         type_ == "Dataset" and long.text.split()[-1].lower() in _HEADS_OF_DATASETS_OR_SYSTEMS
@@ -189,6 +185,27 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     # sentence) is a term, and so is one ending in a technique's head word ("... Learning").
     guessed = weakly and type_ == DEFAULT_TYPE and not _lower_case_phrase(doc, long)
     return Span(doc, long.start, long.end, label=type_, kb_id=GUESSED if guessed else "")
+
+
+def _kind_noun_after_pair(doc: Doc, long: Span, short: Span) -> str:
+    """The noun after "long form (SHORT)" if it says what the pair names ("framework", "task"), or ""."""
+    end = max(long.end, short.end)
+    end += end < len(doc) and doc[end].text == ")"
+    next_word = doc[end].text if end < len(doc) else ""
+    if long.end < short.start - 1:  # "a Quill Alignment framework (QA)": the kind noun before the bracket
+        next_word = doc[long.end].text
+    return next_word if _pair_typed_by_next_word(next_word) else ""
+
+
+def _typed_by_noun_after_pair(doc: Doc, long: Span, short: Span) -> bool:
+    """Whether the noun after the pair says its type against a term's: a dataset or metric
+    noun always, a technique noun unless the long form names a task ("a knowledge graph
+    question answering (KGQA) framework" is a framework for the task)."""
+    noun = _kind_noun_after_pair(doc, long, short)
+    if not noun:
+        return False
+    cues = type_cues()
+    return cues["next_word"][noun.lower()] != "Method" or cues["long_form_head"].get(long[-1].lower_) != "Task"
 
 
 # Long-form heads that name datasets as often as the systems built around them.
@@ -1101,8 +1118,9 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
             continue
         # A long form spelling a listed acronym is that entry, whatever its words ("EDSR
         # (Enhanced Deep Super-Resolution)" is the listed model, not a task): it goes
-        # before the term spans, which win ties otherwise.
-        (candidates if span.id_ else late).append(span)
+        # before the term spans, which win ties otherwise; so does one whose type the noun
+        # after the pair says ("a logic-augmented generation (LAG) framework" is no task).
+        (candidates if span.id_ or _typed_by_noun_after_pair(doc, long, short) else late).append(span)
         elsewhere += _long_form_elsewhere(doc, text, span)
         long_forms[short.text] = long.text
         short_known = known.get((short.start, short.end))

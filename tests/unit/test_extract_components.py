@@ -2100,3 +2100,12 @@ def test_entities_every_item_of_a_list_after_a_dataset_noun_is_a_dataset(nlp):
     ))
     assert types["VireoBerries"] == types["DeepMarlowe-Fruit"] == "Dataset"
     assert types["QuillNet++"] != "Dataset"
+
+
+def test_entities_a_noun_after_an_acronym_pair_types_it_against_the_term_vocabulary(nlp):
+    types = _types(nlp, (
+        "We apply a tessary-augmented generation (TAG) framework to metaphors. We build the Quorra Event "
+        "Extraction (QEE) benchmark. Prior work built a multi-hop table question answering (MTQA) framework."
+    ))
+    assert types["tessary-augmented generation"] == types["TAG"] == "Method"
+    assert types["QEE"] == "Dataset" and types["MTQA"] == "Task"
