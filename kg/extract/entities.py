@@ -347,7 +347,8 @@ _DATASET_LIST_OPENER = re.compile(
 _DATASET_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| as) (?:a|an|the)"
     r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-]+){0,6}?"
-    r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection)s?(?![\w-])"
+    r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection|treebank|database"
+    r"|test ?set|evaluation set)s?(?![\w-])"
     r"(?! of (?:[\w\-]+ ){0,2}?(?:metrics|measures|scores|methods|techniques|algorithms|tools)\b)"  # "a suite of metrics"
     # "a benchmark generator", "an Integrated Development Environment (IDE) plugin"
     r"(?!(?: \([^()]{1,20}\))? (?:generators?|generation|plugins?)\b)",

@@ -2109,3 +2109,11 @@ def test_entities_a_noun_after_an_acronym_pair_types_it_against_the_term_vocabul
     ))
     assert types["tessary-augmented generation"] == types["TAG"] == "Method"
     assert types["QEE"] == "Dataset" and types["MTQA"] == "Task"
+
+
+def test_entities_a_test_set_or_treebank_in_an_apposition_is_a_dataset(nlp):
+    types = _types(nlp, (
+        "We introduce QuillDrinks, a test set in English and Korean containing speech utterances. "
+        "We also release Vireo-NewsCrawl, the largest Tagalog treebank."
+    ))
+    assert types["QuillDrinks"] == types["Vireo-NewsCrawl"] == "Dataset"
