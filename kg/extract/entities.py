@@ -1472,6 +1472,7 @@ _METHOD_BEFORE = re.compile(r"\b(?:[Vv]ia|[Tt]hrough|[Uu]sing)\s$")
 
 # A lower-case word that goes on the noun phrase: the name before it is a modifier.
 _MODIFIES_A_NOUN = re.compile(r" (?!(?:" + "|".join(sorted(FUNCTION_WORDS | {"that", "which", "as", "or"})) + r")\b)[a-z][a-z\-]+\b")
+_SAYS_HOW = re.compile(r"-(?:based|driven|aware|guided|stage|branch|free|efficient|augmented|enhanced)\b")
 # "we propose Spike Tail-Aware Relational Synthesis (STARS)": what a paper proposes is a
 # technique, whatever its head word ("Synthesis") would make of it.
 _PROPOSED_BEFORE = re.compile(
@@ -1550,8 +1551,13 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
             span.label_ == "Task"
             and span.start_char > title_end
             and _PROPOSED_BEFORE.search(text, max(0, span.start_char - 60), span.start_char)
-            # "we propose a novel AQA method": an acronym before a noun is the method's purpose
-            and not (is_short_form(span.text) and _MODIFIES_A_NOUN.match(text, span.end_char))
+            # "we propose a novel AQA method", "a novel treatment effect estimation algorithm": an
+            # acronym or a lower-case term before a noun is the method's purpose, unless a
+            # word says how it is done ("a graph-based error detection framework")
+            and not (
+                (is_short_form(span.text) or (span.text[:1].islower() and not _SAYS_HOW.search(span.text)))
+                and _MODIFIES_A_NOUN.match(text, span.end_char)
+            )
             and _apposition_kind(text, span.end_char) != "task"  # "we propose X, a new task that ..."
         ):
             if listed is None:

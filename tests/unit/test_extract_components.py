@@ -2117,3 +2117,15 @@ def test_entities_a_test_set_or_treebank_in_an_apposition_is_a_dataset(nlp):
         "We also release Vireo-NewsCrawl, the largest Tagalog treebank."
     ))
     assert types["QuillDrinks"] == types["Vireo-NewsCrawl"] == "Dataset"
+
+
+def test_entities_a_task_term_before_the_noun_a_paper_proposes_is_its_purpose(nlp):
+    record = _extract(nlp, "A study", (
+        "We propose a novel treatment effect estimation algorithm that incorporates a mixture of experts. "
+        "We also propose a graph-based error detection framework."
+    ))
+    types = {m.text: m.type for m in record.mentions}
+    relations = {(r.type, r.target) for r in record.relations}
+    assert types["treatment effect estimation"] == "Task" and ("ADDRESSES", "treatment effect estimation") in relations
+    assert ("INTRODUCES", "treatment effect estimation") not in relations
+    assert ("INTRODUCES", "graph-based error detection") in relations
