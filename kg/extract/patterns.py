@@ -896,7 +896,8 @@ def _metric_subscript_regex() -> re.Pattern:
     return re.compile(
         r"(?<![\w\\])(?:" + "|".join(re.escape(base) for base in bases) + r")"
         r"(?:_\{[^{}\s]{1,12}\}|_\d{1,3})(?![\w@])"
-        r"|(?<![\w\\@.\-])[A-Za-z][A-Za-z0-9\-]*@(?:\d{1,3}|[kK])(?![\w@])"
+        # the cut-off a count, a threshold or a range of them ("mAP@0.5:0.95", "Precision@25%")
+        r"|(?<![\w\\@.\-])[A-Za-z][A-Za-z0-9\-]*@(?:\d{1,3}(?:\.\d{1,3})?(?:[:\-]\d{1,3}(?:\.\d{1,3})?)?%?|[kK])(?![\w@])"
     )
 
 
@@ -904,8 +905,8 @@ def find_metric_subscripts(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of measures written with a subscript or a cut-off: "F_1", "AP_{50}",
     "Recall@10", "nDCG@k" (LaTeX and leaderboard notation no list spells out).
 
-    >>> [name for _, _, name in find_metric_subscripts("scored by F_1, AP_{50}, nDCG@10 and HR@5 on X_1")]
-    ['F_1', 'AP_{50}', 'nDCG@10', 'HR@5']
+    >>> [name for _, _, name in find_metric_subscripts("scored by F_1, AP_{50}, nDCG@10, mAP@0.5:0.95 and HR@5 on X_1")]
+    ['F_1', 'AP_{50}', 'nDCG@10', 'mAP@0.5:0.95', 'HR@5']
     """
     return [(match.start(), match.end(), match.group()) for match in _metric_subscript_regex().finditer(text)]
 

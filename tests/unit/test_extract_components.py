@@ -2129,3 +2129,12 @@ def test_entities_a_task_term_before_the_noun_a_paper_proposes_is_its_purpose(nl
     assert types["treatment effect estimation"] == "Task" and ("ADDRESSES", "treatment effect estimation") in relations
     assert ("INTRODUCES", "treatment effect estimation") not in relations
     assert ("INTRODUCES", "graph-based error detection") in relations
+
+
+def test_patterns_a_metric_at_a_threshold_or_a_range_of_them_is_a_metric(nlp):
+    record = _extract(nlp, "A study", (
+        "QuorraDet reaches mAP@0.5:0.95 0.752 on VireoFlowers, 0.35 IoU@0.75 and 81% Recall@20%."
+    ))
+    types = {m.text: m.type for m in record.mentions}
+    assert types["mAP@0.5:0.95"] == types["IoU@0.75"] == types["Recall@20%"] == "Metric"
+    assert {r.text: r.metric for r in record.results}["0.752"] == "mAP@0.5:0.95"
