@@ -2138,3 +2138,10 @@ def test_patterns_a_metric_at_a_threshold_or_a_range_of_them_is_a_metric(nlp):
     types = {m.text: m.type for m in record.mentions}
     assert types["mAP@0.5:0.95"] == types["IoU@0.75"] == types["Recall@20%"] == "Metric"
     assert {r.text: r.metric for r in record.results}["0.752"] == "mAP@0.5:0.95"
+
+
+def test_entities_sok_before_a_title_colon_is_a_kind_of_paper_not_a_name(nlp):
+    relations = _relations(nlp, "SoK: Measuring What Matters for Quorra Agents", (
+        "We introduce VIREO: the Vireo Integrated Readiness Evaluation Oracle framework."
+    ))
+    assert ("INTRODUCES", "VIREO") in relations and not any(target == "SoK" for _, target in relations)
