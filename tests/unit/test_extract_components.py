@@ -2145,3 +2145,11 @@ def test_entities_sok_before_a_title_colon_is_a_kind_of_paper_not_a_name(nlp):
         "We introduce VIREO: the Vireo Integrated Readiness Evaluation Oracle framework."
     ))
     assert ("INTRODUCES", "VIREO") in relations and not any(target == "SoK" for _, target in relations)
+
+
+def test_entities_system_and_hardware_words_written_as_names_are_no_entities(nlp):
+    types = _types(nlp, (
+        "QuorraASR improves multilingual E2E ASR, meets SLOs under load, senses poses from WiFi and runs "
+        "on a MacBook."
+    ))
+    assert "QuorraASR" in types and not {"E2E", "SLOs", "WiFi", "MacBook"} & types.keys()
