@@ -334,13 +334,29 @@ _OPENING_PHRASE = re.compile(
 )
 # "four evaluation benchmarks with diverse tasks -- X, Y", "on three datasets: X": a list
 # opened by a colon or dash after a plural dataset noun in the same clause.
-_DATASET_LIST_OPENER = re.compile(
-    # (not the verb: "This research benchmarks three architectures -- U-Net, U-Net++, ...")
-    r"(?<!research )(?<!study )(?<!work )(?<!paper )(?<![Ww]e )"
-    r"\b(?:benchmarks|datasets|corpora|suites|testbeds|environments|games|challenges)\b[^.;:()]{0,60}?(?::| --| —| -)\s*"
+_DATASET_LIST_NOUN = re.compile(r"\b(?:benchmarks|datasets|corpora|suites|testbeds|environments|games|challenges)\b")
+_DATASET_LIST_AFTER_NOUN = re.compile(
+    r"[^.;:()]{0,60}?(?::| --| —| -)\s*"
     # "datasets - Hyperspectral Wood, HyperspectralBlueberries, and DeepHS-Fruit": a later item of the list
     r"(?:[^\s,.;:()]+(?: [^\s,.;:()]+){0,3}, (?:and |or )?){0,6}$"
 )
+_LIST_ITEM_START = re.compile(r"(?:[:,\-—]|\band|\bor)\s*$")
+# the verb, not the noun: "This research benchmarks three architectures -- U-Net, U-Net++, ..."
+_SUBJECT_BEFORE = re.compile(r"\b(?:research|study|work|paper|[Ww]e) $")
+
+
+def _in_dataset_list(text: str, start: int) -> bool:
+    """Whether the name at `start` is an item of a list a plural dataset noun opens."""
+    if not _LIST_ITEM_START.search(text, max(0, start - 5), start):
+        return False  # most names stand nowhere near a list: the cheap test first
+    window = text[max(0, start - 250) : start]
+    return any(
+        _DATASET_LIST_AFTER_NOUN.match(window, noun.end())
+        and not _SUBJECT_BEFORE.search(window, max(0, noun.start() - 10), noun.start())
+        for noun in _DATASET_LIST_NOUN.finditer(window)
+    )
+
+
 # "RipVIS, the largest available rip current dataset", "X: a benchmark for ...", "X (XB), a
 # simple chemistry benchmark": a dataset noun heads the apposition that follows the name
 # (not "X, an environment-free verifier").
@@ -515,7 +531,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
                 or _DATASET_CONTENT_AFTER.match(text, span.end_char)
                 or _ON_BEFORE.search(before)
                 or _named_after_dataset_noun(text, span.start_char)
-                or _DATASET_LIST_OPENER.search(text[max(0, span.start_char - 250) : span.start_char])
+                or _in_dataset_list(text, span.start_char)
                 or (span.start in gazetteer and gazetteer[span.start].end < span.end)
                 or ((base := _EDITION_SUFFIX.sub("", span.text)) != span.text and base in datasets)
                 or _listed_with(spans, i, text, datasets)
