@@ -171,8 +171,7 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
         and not _cased_otherwise(short.text, short_known.id_) and spells_listed_name(long.text, short_known.id_)
     ):
         return Span(doc, long.start, long.end, label=short_known.label_, span_id=short_known.id_)
-    end = max(long.end, short.end)
-    end += end < len(doc) and doc[end].text == ")"
+    end = _pair_end(doc, long, short)
     next_word = _kind_noun_after_pair(doc, long, short)
     type_, weakly = guess_type_weakly(short.text, next_word, long_form=long.text)
     if (
@@ -187,10 +186,15 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     return Span(doc, long.start, long.end, label=type_, kb_id=GUESSED if guessed else "")
 
 
+def _pair_end(doc: Doc, long: Span, short: Span) -> int:
+    """The token after "long form (SHORT)", past the closing bracket."""
+    end = max(long.end, short.end)
+    return end + (end < len(doc) and doc[end].text == ")")
+
+
 def _kind_noun_after_pair(doc: Doc, long: Span, short: Span) -> str:
     """The noun after "long form (SHORT)" if it says what the pair names ("framework", "task"), or ""."""
-    end = max(long.end, short.end)
-    end += end < len(doc) and doc[end].text == ")"
+    end = _pair_end(doc, long, short)
     next_word = doc[end].text if end < len(doc) else ""
     if long.end < short.start - 1:  # "a Quill Alignment framework (QA)": the kind noun before the bracket
         next_word = doc[long.end].text
@@ -1053,11 +1057,11 @@ def _every_mention(doc: Doc, text: str, name: str, label: str) -> list[Span]:
     return [span for span in spans if span is not None]
 
 
-def _long_form_elsewhere(doc: Doc, text: str, long: Span) -> list[Span]:
-    """Every other mention of a spelled-out long form, in any case: the title's "Deep Multiple
-    Quantization Network" of a paper that defines DMQN is that name, not a "Quantization"."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would shift
+def _long_form_elsewhere(doc: Doc, lowered: str, long: Span) -> list[Span]:
+    """Every other mention of a spelled-out long form, in any case (`lowered` is the Doc's
+    text in lower case): the title's "Deep Multiple Quantization Network" of a paper that
+    defines DMQN is that name, not a "Quantization"."""
+    if len(lowered) != len(doc_text(doc)):  # a letter whose lower case is longer: offsets would shift
         return []
     spans = (
         doc.char_span(start, start + len(long.text), label=long.label_, span_id=long.id_, kb_id=long.kb_id_)
@@ -1108,6 +1112,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     domain_short_forms: set[str] = set()
     unlisted_short_forms: set[str] = set()
     elsewhere: list[Span] = []
+    lowered = text.lower()
     for long, short in doc._.kg_abbreviations or ():
         if normalize_key(short.text) in generic or normalize_key(long.text) in generic:
             if (long.start, long.end) not in known:
@@ -1138,7 +1143,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         # before the term spans, which win ties otherwise; so does one whose type the noun
         # after the pair says ("a logic-augmented generation (LAG) framework" is no task).
         (candidates if span.id_ or _typed_by_noun_after_pair(doc, long, short) else late).append(span)
-        elsewhere += _long_form_elsewhere(doc, text, span)
+        elsewhere += _long_form_elsewhere(doc, lowered, span)
         long_forms[short.text] = long.text
         short_known = known.get((short.start, short.end))
         if short_known is not None and short_known.id_ and span.id_ != short_known.id_:
