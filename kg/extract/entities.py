@@ -439,6 +439,30 @@ def _metric_list_items(text: str) -> list[tuple[int, int]]:
     if "metrics" not in text and "measures" not in text and "scores" not in text:
         return []
     return [match.span("items") for match in _METRIC_LIST.finditer(text)]
+
+
+# "open-source LLMs such as Quorra and Vireo", "foundation models (e.g., QuillNet)": names
+# given as examples of a kind of released model (not "models such as LSTM", nor "LLMs,
+# namely X", which names what was just described).
+_EXAMPLE = r"(?!(?:and|or)\b)[^\s,;.()]+(?: [^\s,;.()]+){0,3}"  # an earlier item of the list
+_MODEL_EXAMPLES_BEFORE = re.compile(
+    r"\b(?:[MV]?LLMs|VLMs|LVLMs|LMMs|SLMs|(?i:language|foundation|vision-language|multimodal|reasoning|embedding"
+    r"|pre-?trained|open-source|open-weight|proprietary|closed-source|frontier) models)"
+    r",? \(?(?:such as|including|like|e\.g\.,?) (?:the )?"
+    rf"(?P<earlier>(?:{_EXAMPLE}, (?:the )?){{0,6}})(?P<last>{_EXAMPLE},? (?:and|or) (?:the )?)?$"
+)
+_EXAMPLE_NAMING = re.compile(r"such as|including|like|e\.g\.")
+# "models like Gemini-3, Meissa operates offline": the name after a list not closed by
+# "and" is the next clause's subject unless the list goes on after it.
+_LIST_GOES_ON = re.compile(r",| and\b| or\b|\)")
+
+
+def _model_example(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is an example of a kind of released model (see _MODEL_EXAMPLES_BEFORE)."""
+    window = text[max(0, start - 150) : start]
+    if not _EXAMPLE_NAMING.search(window) or not (found := _MODEL_EXAMPLES_BEFORE.search(window)):
+        return False
+    return not found.group("earlier") or bool(found.group("last")) or bool(_LIST_GOES_ON.match(text, end))
 _TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric", "task": "Task"}  # the kinds that type a name outright
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
@@ -468,7 +492,7 @@ def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str,
             name = text[span.start_char : span.end_char]
             if any(start <= span.start_char and span.end_char <= end for start, end in metric_lists):
                 typed.setdefault(name, "Metric")
-            elif _MODEL_SIZE_AFTER.match(text, span.end_char):
+            elif _MODEL_SIZE_AFTER.match(text, span.end_char) or _model_example(text, span.start_char, span.end_char):
                 typed[name] = "Model"
             elif (kind := _apposition_kind(text, span.end_char)) in _TYPE_OF_APPOSITION and not (
                 kind == "task" and _named_after_dataset_noun(text, span.start_char)  # "a benchmark, X, a manipulation task"

@@ -2153,3 +2153,13 @@ def test_entities_system_and_hardware_words_written_as_names_are_no_entities(nlp
         "on a MacBook."
     ))
     assert "QuorraASR" in types and not {"E2E", "SLOs", "WiFi", "MacBook"} & types.keys()
+
+
+def test_entities_names_given_as_examples_of_released_models_are_models(nlp):
+    types = _types(nlp, (
+        "We extend multilingual LLMs, such as QUORRA, to speech. Foundation models (e.g., VireoFM, TessaryICL "
+        "and MarloweLM) fail here. Classical models such as QSIR stay strong. Compared with frontier models like "
+        "GPT-4o, QuillAgent runs offline."
+    ))
+    assert types["QUORRA"] == types["VireoFM"] == types["TessaryICL"] == types["MarloweLM"] == "Model"
+    assert types["QSIR"] == "Method" and types["QuillAgent"] == "Method"
