@@ -2163,3 +2163,14 @@ def test_entities_names_given_as_examples_of_released_models_are_models(nlp):
     ))
     assert types["QUORRA"] == types["VireoFM"] == types["TessaryICL"] == types["MarloweLM"] == "Model"
     assert types["QSIR"] == "Method" and types["QuillAgent"] == "Method"
+
+
+def test_entities_an_acronym_for_a_recording_technique_or_a_field_is_no_entity(nlp):
+    names = set(_types(nlp, (
+        "We decode surface electromyography (sEMG) and color fundus photography (CFP) with QuorraNet, trained on "
+        "texts of Traditional Chinese Medicine (TCM) and the humanities and social sciences (HSS)."
+    )))
+    assert "QuorraNet" in names
+    assert not names & {"sEMG", "surface electromyography", "CFP", "color fundus photography", "TCM",
+                        "Traditional Chinese Medicine", "HSS", "humanities and social sciences"}
+
