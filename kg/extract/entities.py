@@ -374,10 +374,11 @@ _DATASET_APPOSITION_AFTER = re.compile(
     r"(?!(?: \([^()]{1,20}\))? (?:generators?|generation|plugins?)\b)",
     re.I,
 )
-# "we propose Spotlighter, a lightweight token-selection framework": a technique noun heads
-# the apposition, and no dataset cue elsewhere ("Across 11 benchmarks, Spotlighter") retypes it.
+# "we propose Spotlighter, a lightweight token-selection framework", "X, a Tensor Train (TT)
+# adapter framework": a technique noun heads the apposition, and no dataset cue elsewhere
+# ("Across 11 benchmarks, Spotlighter") retypes it.
 _METHOD_APPOSITION_AFTER = re.compile(
-    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| as) (?:a|an|the)(?: [\w\-]+){0,9}?"
+    r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| as) (?:a|an|the)(?: (?:[\w\-]+|\([\w\-]{1,15}\))){0,9}?"
     r" (?:framework|method|approach|algorithm|technique|architecture|pipeline|system|strategy|paradigm|module|mechanism|scheme"
     r"|tool|toolkit|library|engine|solver|verifier|detector|classifier|optimizer)(?![\w-])",
     re.I,

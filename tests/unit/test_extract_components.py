@@ -2174,3 +2174,10 @@ def test_entities_an_acronym_for_a_recording_technique_or_a_field_is_no_entity(n
     assert not names & {"sEMG", "surface electromyography", "CFP", "color fundus photography", "TCM",
                         "Traditional Chinese Medicine", "HSS", "humanities and social sciences"}
 
+
+def test_entities_an_acronym_inside_a_technique_apposition_keeps_it_a_technique(nlp):
+    types = _types(nlp, (
+        "We present QuorraTT, a unified Tensor Train (TT) adapter framework for low-rank fine-tuning. "
+        "When tested on standard language modeling benchmarks, QuorraTT keeps accuracy."
+    ))
+    assert types["QuorraTT"] == "Method"
