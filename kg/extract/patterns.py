@@ -237,7 +237,8 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     if next_word.lower() in cues["next_word"]:
         return cues["next_word"][next_word.lower()], False
     if long_form:
-        head = long_form.split()[-1].lower()
+        # "Strength Pareto Evolutionary Algorithm 2 (SPEA2)": the head before the version number
+        head = _TRAILING_NUMBER.sub("", long_form).split()[-1].lower()
         if head in cues["long_form_head"]:
             return cues["long_form_head"][head], False
         # "adaptive bitrate streaming (ABR)": a long form ending in a term's head word
@@ -258,6 +259,7 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
 
 
 _VERSION_SUFFIX = re.compile(r"(?<=[a-zA-Z])[-_]?[vV]\d+(?:\.\d+)*$")
+_TRAILING_NUMBER = re.compile(r"(?<=[a-zA-Z])(?: [vV]?\d+(?:\.\d+)*)+$")
 
 
 # The type a coined name gets when nothing tells it; kg_entities may retype it from context.
