@@ -496,7 +496,7 @@ def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str,
             elif _MODEL_SIZE_AFTER.match(text, span.end_char) or _model_example(text, span.start_char, span.end_char):
                 typed[name] = "Model"
             elif (kind := _apposition_kind(text, span.end_char)) in _TYPE_OF_APPOSITION and not (
-                kind == "task" and _named_after_dataset_noun(text, span.start_char)  # "a benchmark, X, a manipulation task"
+                kind == "task" and _named_after_dataset_noun(text, span.start_char, span.end_char)  # "a benchmark, X, a manipulation task"
             ):
                 typed.setdefault(name, _TYPE_OF_APPOSITION[kind])
     for short, long in (long_forms or {}).items():
@@ -559,7 +559,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
                 _DATASET_APPOSITION_AFTER.match(text, span.end_char, span.end_char + _APPOSITION_REACH)
                 or _DATASET_CONTENT_AFTER.match(text, span.end_char)
                 or _ON_BEFORE.search(before)
-                or _named_after_dataset_noun(text, span.start_char)
+                or _named_after_dataset_noun(text, span.start_char, span.end_char)
                 or _in_dataset_list(text, span.start_char)
                 or (span.start in gazetteer and gazetteer[span.start].end < span.end)
                 or ((base := _EDITION_SUFFIX.sub("", span.text)) != span.text and base in datasets)
@@ -574,14 +574,21 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
     ]
 
 
-def _named_after_dataset_noun(text: str, start: int) -> bool:
-    """Whether the name at `start` follows a dataset noun that names it (see _DATASET_NOUN_BEFORE)."""
+# "Evaluated on the H2O and TACO datasets, EgoWorld achieves ...": a verb after the name
+# makes it the subject of the clause the phrase with the dataset noun opens.
+_SUBJECT_OF_VERB_AFTER = re.compile(
+    r" (?:(?:also|still|then|further|[a-z]+ly) )?(?:is|was|can|has|does|not|(?!(?:and|or|as|this|its|us|thus|plus)\b)[a-z]+[^s\W]s)\b"
+)
+
+
+def _named_after_dataset_noun(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] follows a dataset noun that names it (see _DATASET_NOUN_BEFORE)."""
     noun = _DATASET_NOUN_BEFORE.search(text, max(0, start - 60), start)
     if noun is None:
         return False
     if "," not in noun.group() or noun.group("naming"):
         return True
-    return not _OPENING_PHRASE.search(text, max(0, start - 200), noun.start())
+    return not _OPENING_PHRASE.search(text, max(0, start - 200), noun.start()) and not _SUBJECT_OF_VERB_AFTER.match(text, end)
 
 
 def _apposition_kind(text: str, end: int) -> str | None:

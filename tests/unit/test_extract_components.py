@@ -2182,3 +2182,15 @@ def test_entities_an_acronym_inside_a_technique_apposition_keeps_it_a_technique(
         "When tested on standard language modeling benchmarks, QuorraTT keeps accuracy."
     ))
     assert types["QuorraTT"] == "Method"
+
+
+def test_entities_the_subject_after_a_phrase_with_a_dataset_noun_is_no_dataset(nlp):
+    record = _extract(nlp, "A study", (
+        "Evaluated on the VireoHands and MarloweCups datasets, QuillDex achieves state-of-the-art results. "
+        "To overcome the scarcity of manipulation datasets, TessaryWM is trained on human videos. "
+        "We release a new benchmark, QuorraBench, for planning."
+    ))
+    types = {m.text: m.type for m in record.mentions}
+    assert types["QuillDex"] == types["TessaryWM"] == "Method" and types["QuorraBench"] == "Dataset"
+    assert ("EVALUATES_ON", "QuillDex") not in {(r.type, r.target) for r in record.relations}
+
