@@ -324,8 +324,12 @@ def extend_hyphenated_prefix(doc: Doc, span: Span) -> Span:
 
 
 # "evaluated on X", "results on the X": a name right after "on" is where something is run,
-# unless the "on" belongs to a verb that builds on something ("based on X").
-_ON_BEFORE = re.compile(r"(?<!based )(?<!built )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!depends )(?<!conditioned )(?<!builds )(?<!building )(?<!draws )(?<!drawing )\b[Oo]n (?:the )?$")
+# unless the "on" belongs to a verb that builds on something ("based on X") or says what
+# a work is about ("research on X", "we report on X").
+_ON_BEFORE = re.compile(
+    r"(?<!based )(?<!built )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!focusing )(?<!depends )(?<!conditioned )"
+    r"(?<!builds )(?<!building )(?<!draws )(?<!drawing )(?<!research )(?<!\bwork )(?<!\bworks )(?<!\breport )\b[Oo]n (?:the )?$"
+)
 # "a new benchmark, called X", "datasets such as X", "benchmarks (X": named just after a dataset noun.
 _DATASET_NOUN_BEFORE = re.compile(
     r"\b(?:benchmarks?|datasets?|corpus|corpora|suites?|testbeds?|environments?|games?|challenges?|leaderboards?)"

@@ -2194,3 +2194,11 @@ def test_entities_the_subject_after_a_phrase_with_a_dataset_noun_is_no_dataset(n
     assert types["QuillDex"] == types["TessaryWM"] == "Method" and types["QuorraBench"] == "Dataset"
     assert ("EVALUATES_ON", "QuillDex") not in {(r.type, r.target) for r in record.relations}
 
+
+def test_entities_a_name_a_work_is_about_is_no_dataset(nlp):
+    relations = _relations(nlp, "A study", (
+        "We report on QuillAssist, a local assistant for technical support. This survey reviews research on "
+        "VireoCodeGen and recent work on MarloweBERT. We evaluate the framework on QuorraBench."
+    ))
+    assert ("EVALUATES_ON", "QuorraBench") in relations
+    assert not {("EVALUATES_ON", "QuillAssist"), ("EVALUATES_ON", "VireoCodeGen"), ("EVALUATES_ON", "MarloweBERT")} & relations
