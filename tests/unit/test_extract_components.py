@@ -2202,3 +2202,10 @@ def test_entities_a_name_a_work_is_about_is_no_dataset(nlp):
     ))
     assert ("EVALUATES_ON", "QuorraBench") in relations
     assert not {("EVALUATES_ON", "QuillAssist"), ("EVALUATES_ON", "VireoCodeGen"), ("EVALUATES_ON", "MarloweBERT")} & relations
+
+
+def test_entities_a_kl_penalty_and_air_pollutants_are_no_entities(nlp):
+    names = set(_types(nlp, (
+        "QuorraRL adds a KL penalty to the Kullback-Leibler divergence and forecasts PM2.5 and NOx levels."
+    )))
+    assert "QuorraRL" in names and not names & {"KL", "Kullback-Leibler", "PM2.5", "NOx"}
