@@ -97,6 +97,8 @@ def _initials_start(words: str, short: str) -> int | None:
 
     The letter-by-letter match settles for the shortest long form, which can borrow a
     letter from inside a word: "Correlation Coefficient" for CCC. The initials say more.
+    A hyphenated word gives the initials of its parts or only its first one ("Semantic-Aware
+    Soft-Label Supervision" for SASS); a small word may give none.
 
     >>> words = "competitive Concordance Correlation Coefficient"
     >>> words[match_long_form(words, "CCC"):]
@@ -104,13 +106,38 @@ def _initials_start(words: str, short: str) -> int | None:
     >>> words = "introduce Reinforcement Learning with Effective Reflection Rewards"
     >>> words[match_long_form(words, "RLERR"):]
     'Reinforcement Learning with Effective Reflection Rewards'
+    >>> words = "incorporates Semantic-Aware Soft-Label Supervision"
+    >>> words[match_long_form(words, "SASS"):]
+    'Semantic-Aware Soft-Label Supervision'
     """
     if not _INITIALS.fullmatch(short):
         return None
-    parts = [part for part in _WORD_PART.finditer(words) if not _is_function_word(words, part)][-len(short) :]
-    if len(parts) < len(short) or "".join(part.group()[0] for part in parts).upper() != short:
-        return None
-    return words.rfind(" ", 0, parts[0].start()) + 1
+    tokens = list(_WORD.finditer(words))[-len(short) - 4 :]
+    left = {len(short)}  # how many letters of `short`, from its start, the words so far leave to spell
+    for token in reversed(tokens):
+        still = set()
+        for count in left:
+            for given in _initials_given(token.group()):
+                if short[:count].endswith(given):
+                    if given and count == len(given):
+                        return token.start()  # the fewest words that spell it
+                    still.add(count - len(given))
+        if not still:
+            return None
+        left = still
+    return None
+
+
+def _initials_given(token: str) -> list[str]:
+    """The letters a word may give an acronym: its initial or its parts' initials; a small
+    word gives none ("Abstraction and Reasoning Corpus" for ARC)."""
+    if token in FUNCTION_WORDS:
+        return [""]
+    parts = [part for part in token.split("-") if part]
+    if not parts or not parts[0][0].isalpha():
+        return []
+    given = [parts[0][0], "".join(part[0] for part in parts), "".join(part[0] for part in parts if part not in FUNCTION_WORDS)]
+    return list(dict.fromkeys(letters.upper() for letters in given))
 
 
 def _short_then_long(doc: Doc, text: str) -> list[tuple[Span, Span]]:
