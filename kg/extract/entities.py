@@ -366,11 +366,12 @@ def _in_dataset_list(text: str, start: int) -> bool:
 
 
 # "RipVIS, the largest available rip current dataset", "X: a benchmark for ...", "X (XB), a
-# simple chemistry benchmark": a dataset noun heads the apposition that follows the name
-# (not "X, an environment-free verifier").
+# simple chemistry benchmark", "X, a large-scale, multi-entity book graph dataset": a dataset
+# noun heads the apposition that follows the name (not "X, an environment-free verifier").
 _DATASET_APPOSITION_AFTER = re.compile(
     r"\)?(?: \([^()]{1,150}\))?(?:,|:| --| —| -| as) (?:a|an|the)"
-    r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned)\b)[\w\-]+){0,6}?"
+    r"(?: (?!(?:of|for|on|to|in|with|from|by|that|which|based|designed|built|trained|fine-tuned|a|an|the)\b)"
+    r"[\w\-]+,?){0,6}?"
     r" (?:benchmark|dataset|corpus|suite|testbed|environment|game|challenge|leaderboard|collection|treebank|database"
     r"|test ?set|evaluation set)s?(?![\w-])"
     r"(?! of (?:[\w\-]+ ){0,2}?(?:metrics|measures|scores|methods|techniques|algorithms|tools)\b)"  # "a suite of metrics"

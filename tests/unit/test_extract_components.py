@@ -2209,3 +2209,11 @@ def test_entities_a_kl_penalty_and_air_pollutants_are_no_entities(nlp):
         "QuorraRL adds a KL penalty to the Kullback-Leibler divergence and forecasts PM2.5 and NOx levels."
     )))
     assert "QuorraRL" in names and not names & {"KL", "Kullback-Leibler", "PM2.5", "NOx"}
+
+
+def test_entities_a_dataset_apposition_may_list_its_adjectives_with_commas(nlp):
+    types = _types(nlp, (
+        "This work introduces QuorraBG, a large-scale, multi-entity heterogeneous book graph dataset designed "
+        "for recommendation."
+    ), "VireoSearch: A Closed-Loop, Cost-Aware, Strategy-Consistent Benchmark for Trading Agents")
+    assert types["QuorraBG"] == types["VireoSearch"] == "Dataset"
