@@ -2217,3 +2217,14 @@ def test_entities_a_dataset_apposition_may_list_its_adjectives_with_commas(nlp):
         "for recommendation."
     ), "VireoSearch: A Closed-Loop, Cost-Aware, Strategy-Consistent Benchmark for Trading Agents")
     assert types["QuorraBG"] == types["VireoSearch"] == "Dataset"
+
+
+def test_results_take_no_metric_from_another_clause_of_the_sentence(nlp):
+    record = _extract(nlp, "A study", (
+        "With QuorraGuard, F1 rose from 83.1% to 85.0%, and leakage fell from 6.32% to 4.02%. "
+        "QuillNet reaches 50.1%, 92.4%, and 67.7% accuracies on VireoScreen, VireoWeb and VireoPro."
+    ))
+    metrics = {r.text: r.metric for r in record.results}
+    assert metrics["85.0%"] == "F1" and metrics["6.32%"] is None and metrics["4.02%"] is None
+    assert metrics["50.1%"] == metrics["67.7%"] == "accuracies"
+
