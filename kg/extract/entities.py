@@ -1242,7 +1242,21 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     kept = retype_tasks(doc, kept, title_end, long_forms)
     kept = retype_described_techniques(doc, kept, long_forms)
     kept = sorted(with_list_peers(doc, kept, title_end), key=lambda span: span.start)
-    return _listed_type_everywhere(doc, kept), long_forms
+    return _without_likenesses(doc, _listed_type_everywhere(doc, kept)), long_forms
+
+
+# "BERT-like encoders", "GPT-style models", "MMLU-style benchmarks": something like a model or
+# a dataset, not it (a method's style is its use: "a ReAct-style executor").
+_LIKENESS_AFTER = re.compile(r"-(?:style|like|type|inspired|esque)\b")
+
+
+def _without_likenesses(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The spans less the models and datasets written as the likeness of something else."""
+    text = doc_text(doc)
+    return [
+        span for span in spans
+        if span.label_ not in ("Model", "Dataset") or not _LIKENESS_AFTER.match(text, span.end_char)
+    ]
 
 
 # "H1 (only synthetic images)", "layer L17", "components C1-C3": a capital and a number

@@ -2228,3 +2228,14 @@ def test_results_take_no_metric_from_another_clause_of_the_sentence(nlp):
     assert metrics["85.0%"] == "F1" and metrics["6.32%"] is None and metrics["4.02%"] is None
     assert metrics["50.1%"] == metrics["67.7%"] == "accuracies"
 
+
+def test_entities_a_model_or_dataset_written_as_a_likeness_is_not_mentioned(nlp):
+    record = _extract(nlp, "A study", (
+        "QuorraRetriever pairs a lightweight BERT-style encoder with a ReAct-style executor, ranks models on "
+        "MMLU-style benchmarks and evaluates on GSM8K."
+    ))
+    names = {m.text for m in record.mentions}
+    relations = {(r.type, r.target) for r in record.relations}
+    assert not {"BERT", "MMLU"} & names and ("EVALUATES_ON", "GSM8K") in relations
+    assert ("USES", "ReAct") in relations
+
