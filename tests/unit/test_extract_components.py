@@ -2239,3 +2239,10 @@ def test_entities_a_model_or_dataset_written_as_a_likeness_is_not_mentioned(nlp)
     assert not {"BERT", "MMLU"} & names and ("EVALUATES_ON", "GSM8K") in relations
     assert ("USES", "ReAct") in relations
 
+
+def test_entities_a_range_of_model_sizes_and_business_words_are_no_models(nlp):
+    names = set(_types(nlp, (
+        "We fine-tune 1-3B and 7-8B models with QuorraTune for Web3 and B2B marketplaces and ICD-10 coding."
+    )))
+    assert "QuorraTune" in names and not names & {"1-3B", "7-8B", "Web3", "B2B", "ICD-10"}
+
