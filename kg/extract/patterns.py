@@ -764,14 +764,19 @@ def find_term_phrases(text: str, skip_before: int = 0) -> list[tuple[int, int, s
         kept = term_modifiers_before(text, match.start(), title_case)
         if not kept:
             continue
+        if (after := _NEXT_WORD.match(text, match.end())) and f"{head} {after.group(1)}".lower() in stops:
+            continue  # "an adaptive learning rate" names no "adaptive learning"
         phrase = " ".join(kept + [head])
         if phrase.lower() in stops or all(word.lower() in _MODEL_CLASS_WORDS for word in kept):
             continue  # "LLM generalization" is generalization, of LLMs
+        if heads[head.lower()] == "Metric" and f"{kept[-1]} {head}".lower() in stops:
+            continue  # "an adaptive learning rate", "resting heart rate": a rate, not a measure of results
         start = match.start() - len(phrase) + len(head)
         found.append((start, match.end(), phrase, heads[head.lower()]))
     return found
 
 
+_NEXT_WORD = re.compile(r" (\w+)")
 _MODEL_CLASS_WORDS = frozenset(
     "llm llms vlm vlms mllm mllms lvlm lvlms lmm lmms plm plms slm slms lm lms dnn dnns model models".split()
 )

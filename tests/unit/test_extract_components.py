@@ -2246,3 +2246,11 @@ def test_entities_a_range_of_model_sizes_and_business_words_are_no_models(nlp):
     )))
     assert "QuorraTune" in names and not names & {"1-3B", "7-8B", "Web3", "B2B", "ICD-10"}
 
+
+def test_patterns_a_rate_that_measures_no_result_is_no_metric(nlp):
+    types = _types(nlp, (
+        "QuorraNet uses an adaptive learning rate, tracks resting heart rate and mortality rates, and lowers "
+        "the attack success rate."
+    ))
+    assert types["attack success rate"] == "Metric"
+    assert not {"adaptive learning rate", "adaptive learning", "heart rate", "resting heart rate", "mortality rates"} & types.keys()
