@@ -234,7 +234,8 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
         # "CVBench", "WebQA": the suffix written as its own capitalised word
         if len(last_segment) > len(suffix) and core.endswith((suffix.capitalize(), suffix.upper())) and len(suffix) >= 2:
             return type_, False
-    if next_word.lower() in cues["next_word"]:
+    # "SemEval-2025 Task 9": the task of a shared task's edition, which is a benchmark
+    if next_word.lower() in cues["next_word"] and not (next_word.lower() == "task" and _YEAR_SUFFIX.search(name)):
         return cues["next_word"][next_word.lower()], False
     if long_form:
         # "Strength Pareto Evolutionary Algorithm 2 (SPEA2)": the head before the version number

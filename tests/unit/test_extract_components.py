@@ -60,7 +60,8 @@ def test_patterns_find_names_in_text_and_skip_generic():
      ("WER", "", "Word Error Rate", "Metric"), ("ISIC-2019", "", "", "Dataset"), ("AIME2025", "", "", "Dataset"),
      ("QuillBenchv1", "", "", "Dataset"), ("QuillEval-v2.1", "", "", "Dataset"), ("Quill-Data", "", "", "Method"),
      ("QuillVLA-Data", "", "", "Dataset"), ("Quorra-QTR-10K", "", "", "Dataset"), ("Quorra-70M", "", "", "Model"),
-     ("QPEA2", "", "Quorra Pareto Evolutionary Algorithm 2", "Method"), ("QDS2", "", "Quill Distribution Score 2", "Metric")],
+     ("QPEA2", "", "Quorra Pareto Evolutionary Algorithm 2", "Method"), ("QDS2", "", "Quill Distribution Score 2", "Metric"),
+     ("QuillShare-2025", "Task", "", "Dataset"), ("QuillShare", "task", "", "Task")],
 )
 def test_patterns_guess_type(name, next_word, long_form, expected):
     assert guess_type(name, next_word, long_form) == expected
