@@ -3,8 +3,8 @@
 "92.7% accuracy", "+3.1 pp", "2.5x faster", "six times", "4.2/5", "ROUGE-L 74.68",
 "from 17% to 60%" (two results), "10.1-36.6%" (two results). Counts of things are
 not results ("5 authors", "7B parameters", "25% of the training data"). A result takes
-the metric and the dataset named in its clause (the nearest in its sentence when the
-clause names none). Results land in ``doc._.kg_results``.
+the metric named in its clause and the dataset named in its clause (the nearest in its
+sentence when the clause names none). Results land in ``doc._.kg_results``.
 """
 
 from __future__ import annotations
@@ -348,7 +348,7 @@ def attach(
     elif _measures_a_resource(text, result, metric_starts):
         metric = None
     else:
-        # only a metric of its clause: "F1 rose to 0.850, and leakage fell to 4.02%" says
+        # only a metric of its clause: "F1 rose to 85.0%, and leakage fell to 4.02%" says
         # nothing of the F1 of 4.02%
         metric = _nearest([m for m in metrics if bounds[0] <= m.start_char - start < bounds[1]], start, result, bounds)
     dataset = _nearest(datasets, start, result, bounds)
