@@ -87,7 +87,6 @@ def match_long_form(words: str, short: str) -> int | None:
 
 
 _INITIALS = re.compile(r"[A-Z]{2,8}")
-_WORD_PART = re.compile(r"[^\s\-]+")
 # Lower-case words a long form's initials skip: "Learning with Effective Reflection Rewards".
 FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "for", "with", "and", "in", "on", "to", "via", "from", "by", "at"})
 
@@ -172,12 +171,6 @@ def _names_before_its_kind(window: str, short: str) -> bool:
         and short.rstrip("s")[-1:].lower() != kind.group(1)[0]
         and match_long_form(window[: kind.start()], short) is not None
     )
-
-
-def _is_function_word(words: str, part: re.Match) -> bool:
-    """Whether a word part is a whole small word ("with"), not a piece of one ("in-domain")."""
-    whole = (part.start() == 0 or words[part.start() - 1] == " ") and (part.end() == len(words) or words[part.end()] == " ")
-    return whole and part.group() in FUNCTION_WORDS
 
 
 def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:

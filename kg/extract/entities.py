@@ -469,6 +469,8 @@ def _model_example(text: str, start: int, end: int) -> bool:
     if not _EXAMPLE_NAMING.search(window) or not (found := _MODEL_EXAMPLES_BEFORE.search(window)):
         return False
     return not found.group("earlier") or bool(found.group("last")) or bool(_LIST_GOES_ON.match(text, end))
+
+
 _TYPE_OF_APPOSITION = {"model": "Model", "metric": "Metric", "task": "Task"}  # the kinds that type a name outright
 _APPOSITION_REACH = 250  # characters: a long form in brackets may stand between name and apposition
 # Names in one list: "SCAN, PCFG and HINT".
