@@ -326,10 +326,20 @@ def extend_hyphenated_prefix(doc: Doc, span: Span) -> Span:
 # "evaluated on X", "results on the X": a name right after "on" is where something is run,
 # unless the "on" belongs to a verb that builds on something ("based on X") or says what
 # a work is about ("research on X", "we report on X").
-_ON_BEFORE = re.compile(
-    r"(?<!based )(?<!built )(?<!relies )(?<!rely )(?<!focus )(?<!focuses )(?<!focusing )(?<!depends )(?<!conditioned )"
-    r"(?<!builds )(?<!building )(?<!draws )(?<!drawing )(?<!research )(?<!\bwork )(?<!\bworks )(?<!\breport )\b[Oo]n (?:the )?$"
+_ON_BEFORE = re.compile(r"\b[Oo]n (?:the )?$")
+_NOT_WHERE_BEFORE_ON = re.compile(
+    r"(?:based|built|relies|rely|focus|focuses|focusing|depends|conditioned|builds|building|draws|drawing|research"
+    r"|\bwork|\bworks|\breport) $"
 )
+
+
+def _run_on(before: str) -> bool:
+    """Whether the text before a name ends in an "on" that says where something is run (the
+    words before "on" tested only where there is one: lookbehinds at every position cost)."""
+    on = _ON_BEFORE.search(before)
+    return on is not None and not _NOT_WHERE_BEFORE_ON.search(before, max(0, on.start() - 13), on.start())
+
+
 # "a new benchmark, called X", "datasets such as X", "benchmarks (X": named just after a dataset noun.
 _DATASET_NOUN_BEFORE = re.compile(
     r"\b(?:benchmarks?|datasets?|corpus|corpora|suites?|testbeds?|environments?|games?|challenges?|leaderboards?)"
@@ -565,7 +575,7 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
             if (
                 _DATASET_APPOSITION_AFTER.match(text, span.end_char, span.end_char + _APPOSITION_REACH)
                 or _DATASET_CONTENT_AFTER.match(text, span.end_char)
-                or _ON_BEFORE.search(before)
+                or _run_on(before)
                 or _named_after_dataset_noun(text, span.start_char, span.end_char)
                 or _in_dataset_list(text, span.start_char)
                 or (span.start in gazetteer and gazetteer[span.start].end < span.end)
