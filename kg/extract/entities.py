@@ -1254,7 +1254,27 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     kept = retype_tasks(doc, kept, title_end, long_forms)
     kept = retype_described_techniques(doc, kept, long_forms)
     kept = sorted(with_list_peers(doc, kept, title_end), key=lambda span: span.start)
-    return _without_likenesses(doc, _listed_type_everywhere(doc, kept)), long_forms
+    return _without_likenesses(doc, _listed_type_everywhere(doc, _cue_type_everywhere(doc, kept))), long_forms
+
+
+def _cue_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A coined name typed only by default at some mentions ("and mE5.") takes the type the
+    words around another mention give it ("the mE5 model"), unless the text describes it as a
+    technique ("MELON, a novel multimodal framework ... the MELON model")."""
+    cued: dict[str, set[str]] = {}
+    for span in spans:
+        if not span.id_ and span.kb_id_ != GUESSED:
+            cued.setdefault(span.text, set()).add(span.label_)
+    guessed = {span.text for span in spans if span.kb_id_ == GUESSED and len(cued.get(span.text, ())) == 1}
+    if not guessed:
+        return spans
+    text = doc_text(doc)
+    guessed -= {span.text for span in spans if span.text in guessed and _apposition_kind(text, span.end_char) == "technique"}
+    return [
+        Span(doc, span.start, span.end, label=next(iter(cued[span.text])), span_id=span.id_)
+        if span.kb_id_ == GUESSED and span.text in guessed else span
+        for span in spans
+    ]
 
 
 # "BERT-like encoders", "GPT-style models", "MMLU-style benchmarks": something like a model or

@@ -2260,3 +2260,11 @@ def test_patterns_a_rate_that_measures_no_result_is_no_metric(nlp):
 def test_entities_recorded_body_signals_and_web_runtimes_are_no_entities(nlp):
     names = set(_types(nlp, "QuorraNet decodes EMG, ECoG and PPG signals in the browser with WebGPU and WebAssembly."))
     assert "QuorraNet" in names and not names & {"EMG", "ECoG", "PPG", "WebGPU", "WebAssembly"}
+
+
+def test_entities_a_name_typed_only_by_default_takes_the_type_another_mention_is_given(nlp):
+    record = _extract(nlp, "A study", (
+        "We adapt the instruction-tuned QuorraEmb model to new languages. "
+        "Our VireoEmb outperforms strong baselines such as QuorraEmb."
+    ))
+    assert {m.type for m in record.mentions if m.text == "QuorraEmb"} == {"Model"}
