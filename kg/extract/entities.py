@@ -835,7 +835,7 @@ def named_by_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]
 # after a typed noun the paper calls its own.
 _COMMA_NAME = re.compile(r", (?P<name>[A-Z][\w\-+]*(?: (?:(?:of|per|for|to|and|in|on|with) )?[A-Z][\w\-+]*){0,4})(?=,| \()")
 _OWN_NOUN_BEFORE = re.compile(
-    r"\b(?:[Oo]ur|[Nn]ovel|[Nn]ew) (?:[\w\-]+ ){0,3}"
+    r"\b(?:[Oo]ur|[Nn]ovel|[Nn]ew|(?:propose|introduce|present|develop|design)(?:s|d|ed)? an?) (?:[\w\-]+ ){0,3}"
     r"(?P<noun>framework|method|approach|algorithm|architecture|pipeline|technique|module|system|agent|toolkit|library"
     r"|benchmark|dataset|suite|testbed|environment|model|metric|score)$"
 )
@@ -845,13 +845,15 @@ _SENTENCE_ADVERBS = frozenset(
 
 
 def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
-    """(name, type, True) for "our <noun>, Name," and "a novel <noun>, Name (": the noun
-    types the name (a system, an agent or a library is a Method).
+    """(name, type, True) for "our <noun>, Name,", "a novel <noun>, Name (" and "we develop a
+    <noun>, Name,": the noun types the name (a system, an agent or a library is a Method).
 
     >>> named_own_in_apposition("an iteration of our multi-agent framework, Quorra, with a new dataset, Vireo (V)")
     [('Quorra', 'Method', True), ('Vireo', 'Dataset', True)]
     >>> named_own_in_apposition("the final model, Quorra, and our system, However, fails")
     []
+    >>> named_own_in_apposition("we develop a pruning method, Quorra, which")
+    [('Quorra', 'Method', True)]
     """
     nouns = type_cues()["next_word"]
     found = []

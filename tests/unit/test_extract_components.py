@@ -2268,3 +2268,11 @@ def test_entities_a_name_typed_only_by_default_takes_the_type_another_mention_is
         "Our VireoEmb outperforms strong baselines such as QuorraEmb."
     ))
     assert {m.type for m in record.mentions if m.text == "QuorraEmb"} == {"Model"}
+
+
+def test_relations_a_name_set_off_after_a_described_contribution_is_introduced(nlp):
+    relations = _relations(nlp, "A study", (
+        "We propose a comment distillation method, Vireoview, which selects comments. "
+        "We developed a specialized evaluation benchmark, Quorra Eval, and test models on it."
+    ))
+    assert ("INTRODUCES", "Vireoview") in relations and ("INTRODUCES", "Quorra Eval") in relations
