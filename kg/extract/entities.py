@@ -895,8 +895,8 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
             continue
         phrase = match.group("phrase")
         words = phrase.split()
-        if len(words) == 1 and "-" not in phrase:
-            continue
+        if len(words) == 1 and "-" not in phrase or words[0] in _GERUNDS_OF_USE:
+            continue  # "we propose integrating reinforcement learning with ...": it is used
         if any(word in stops or word.endswith("ly") for word in words):
             continue
         if words[-1] in heads:
@@ -910,6 +910,10 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
 
 
 _KIND_OF_CONTRIBUTION = {"technique": "Method", "metric": "Metric"}
+_GERUNDS_OF_USE = frozenset(
+    "using applying employing adopting leveraging integrating incorporating combining exploiting utilizing utilising"
+    " adding introducing".split()
+)
 
 
 # "X consists of three key components: (1) Spatial Alignment, which ...; (2) Frame-Patch

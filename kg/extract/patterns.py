@@ -93,6 +93,14 @@ def generic_keys() -> frozenset[str]:
     return frozenset(normalize_key(name) for name in names if name)
 
 
+@lru_cache(maxsize=1)
+def familiar_keys() -> frozenset[str]:
+    """Normalized keys of the phrases the field writes again and again ("online reinforcement
+    learning", "layer pruning"): generated from the corpus by tools/mine_terms.py."""
+    text = resources.files("kg.resources").joinpath("familiar_terms.txt").read_text(encoding="utf-8")
+    return frozenset(normalize_key(line) for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def _is_marked(segment: str) -> bool:
     """A segment is coined-looking: an inner capital, letters with digits, or an acronym."""
     has_letter = any(ch.isalpha() for ch in segment)

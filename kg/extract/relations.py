@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.abbreviations import match_long_form
-from kg.extract.patterns import whole_word_offsets, word_alternation
+from kg.extract.patterns import familiar_keys, whole_word_offsets, word_alternation
 from kg.extract.sentences import doc_text, sentence_entities
 from kg.extract.sentences import title_end as find_title_end
 from kg.models import normalize_key
@@ -51,7 +51,8 @@ def _cues() -> dict[str, re.Pattern]:
 
 
 # "Length Generalization via Task Hinting": a technique no list knows, named as the
-# title's means, is the paper's own.
+# title's means, is the paper's own; one the field writes often is applied ("via Online
+# Reinforcement Learning", "via Layer Pruning").
 _MEANS_BEFORE = re.compile(r"\b[Vv]ia $")
 _REPORT_TITLE = re.compile(r"\s+[Tt]echnical [Rr]eport\s*$")
 
@@ -73,6 +74,7 @@ def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, in
         and (ent.start, ent.end) not in listed
         and ent not in found
         and _MEANS_BEFORE.search(title[max(0, ent.start_char - 4) : ent.start_char])
+        and normalize_key(ent.text) not in familiar_keys()
     ]
 
 

@@ -2289,3 +2289,18 @@ def test_gazetteer_technique_and_attack_terms_mined_from_the_corpus_are_listed(n
     types = _types(nlp, "VireoGuard combines decision trees and watermarking to resist prompt injection and jailbreaking.")
     assert types["decision trees"] == types["watermarking"] == "Method"
     assert types["prompt injection"] == types["jailbreaking"] == "Task"
+
+
+def test_relations_a_technique_the_field_writes_often_is_applied_not_introduced(nlp):
+    relations = _relations(
+        nlp, "QuorraAgent: Training Web Agents via Online Reinforcement Learning",
+        "We introduce QuorraAgent. We propose integrating reinforcement learning with a verifier for VireoShop tasks.",
+    )
+    assert ("INTRODUCES", "QuorraAgent") in relations and ("USES", "Online Reinforcement Learning") in relations
+    assert not {target for kind, target in relations if kind == "INTRODUCES"} - {"QuorraAgent"}
+    assert ("USES", "reinforcement learning") in relations
+
+
+def test_relations_a_title_means_no_list_or_corpus_knows_is_introduced(nlp):
+    relations = _relations(nlp, "Program Repair via Trace Hinting", "We study program repair.")
+    assert ("INTRODUCES", "Trace Hinting") in relations

@@ -44,5 +44,5 @@ def test_every_tracked_data_file_ships_in_the_wheel(folder, wheel_names):
 
 
 def test_the_wheel_carries_the_cue_tables_the_extractor_reads(wheel_names):
-    for name in ("type_cues.json", "result_cues.json", "relation_cues.json", "generic_names.txt", "methods.jsonl"):
+    for name in ("type_cues.json", "result_cues.json", "relation_cues.json", "generic_names.txt", "familiar_terms.txt", "methods.jsonl"):
         assert f"kg/resources/{name}" in wheel_names
