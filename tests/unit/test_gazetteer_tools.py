@@ -28,6 +28,14 @@ def test_mining_counts_whole_modifier_runs_once_per_abstract():
     assert ("model training", "Method") in docs  # mined; stop_corpus_terms.txt rejects it
 
 
+def test_familiar_phrases_are_the_ones_enough_abstracts_write_listed_or_not():
+    texts = ["We apply layer pruning.", "Then layer pruning helps, as does curriculum learning.", "We use curriculum learning."]
+    docs = mine_terms.count_phrases(texts, {"pruning": "Method", "learning": "Method"})
+    assert mine_terms.familiar_phrases(docs, min_docs=2) == ["curriculum learning", "layer pruning"]
+    shipped = {line for line in mine_terms.FAMILIAR_FILE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    assert {"online reinforcement learning", "layer pruning", "knowledge distillation"} <= shipped
+
+
 def test_build_adds_mined_terms_except_the_rejected_ones():
     mined = {normalize_key(e.name): e.type for e in build_gazetteers.read_mined_terms()}
     shipped = {normalize_key(r["name"]): r["type"] for r in read_gazetteer() if r["source"] == build_gazetteers.MINED}
