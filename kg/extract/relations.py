@@ -504,11 +504,28 @@ def find_relations(
     variants = _own_variants(text, ents_of, introduced, coined_own, listed)
     found += variants
     introduced |= {ent.text.lower() for _, ent, _ in variants}
+    # "a two-stage fine-tuning approach", "an online learning algorithm": a term the field
+    # writes often describes the paper's work; the paper applies it rather than coins it.
+    familiar = _familiar_terms(doc)
+    familiar |= _short_forms_of_listed(doc, familiar)
+    found = [relation for relation in found if relation[0] != "INTRODUCES" or (relation[1].start, relation[1].end) not in familiar]
+    introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
     # The paper's own contribution is introduced, not compared with: "comparisons with
     # baseline models show that the SciRGC framework improves ..." compares SciRGC with them.
     found = [relation for relation in found if relation[0] != "COMPARES_TO" or relation[1].text.lower() not in introduced]
     found += _default_relations(found, ents_of, evaluates_anything)
     return found
+
+
+def _familiar_terms(doc: Doc) -> set[tuple[int, int]]:
+    """(start, end) of the lower-case terms the field writes often ("a two-stage fine-tuning
+    approach", "an online learning algorithm"): a paper describes its work with them, as
+    with a listed name, rather than coining them."""
+    familiar = familiar_keys()
+    return {
+        (ent.start, ent.end) for ent in doc.ents
+        if ent.label_ == "Method" and not any(ch.isupper() for ch in ent.text) and normalize_key(ent.text) in familiar
+    }
 
 
 def _short_forms_of_listed(doc: Doc, listed: set[tuple[int, int]]) -> set[tuple[int, int]]:

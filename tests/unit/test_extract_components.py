@@ -2304,3 +2304,13 @@ def test_relations_a_technique_the_field_writes_often_is_applied_not_introduced(
 def test_relations_a_title_means_no_list_or_corpus_knows_is_introduced(nlp):
     relations = _relations(nlp, "Program Repair via Trace Hinting", "We study program repair.")
     assert ("INTRODUCES", "Trace Hinting") in relations
+
+
+def test_relations_a_familiar_term_describing_the_papers_work_is_applied(nlp):
+    relations = _relations(nlp, "A study", (
+        "We present a two-stage fine-tuning approach for QuillSet. We propose two novel adaptive optimization "
+        "algorithms, QuorraAdam and VireoAdam, and a novel supervised contrastive learning (SCL) approach."
+    ))
+    introduced = {target for kind, target in relations if kind == "INTRODUCES"}
+    assert introduced == {"QuorraAdam", "VireoAdam"}
+    assert {("USES", "two-stage fine-tuning"), ("USES", "adaptive optimization"), ("USES", "SCL")} <= relations
