@@ -210,8 +210,6 @@ def guess_type(name: str, next_word: str = "", long_form: str = "") -> str:
     ('Dataset', 'Model', 'Method')
     >>> guess_type("RegMean", long_form="Regression Mean")
     'Method'
-    >>> guess_type("SVC", long_form="singing voice conversion")  # a kind of the listed task "voice conversion"
-    'Task'
     """
     return _guess_type(name, next_word, long_form)[0]
 
@@ -256,9 +254,6 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
         # names a term of that type ("Multi-Agent Verification (MAV)" is a coined name).
         if head in cues["term_head"] and long_form.islower():
             return cues["term_head"][head], False
-        # "singing voice conversion (SVC)": one ending in a listed term is a kind of that term
-        if long_form.islower() and (listed := _listed_term_ending(long_form)):
-            return listed, False
     segments = name.split("-")
     if _YEAR_SUFFIX.search(name):
         return "Dataset", False  # "SemEval-2025", "WMT-2024": an edition of a challenge or benchmark
@@ -419,29 +414,6 @@ _TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*$")
 def _is_acronym_word(word: str) -> bool:
     """"RL", "LLM", "cross-LLM": a word holding an all-capital part."""
     return any(len(part) >= 2 and part.isupper() for part in word.split("-"))
-
-
-@lru_cache(maxsize=1)
-def _listed_term_types() -> dict[str, str]:
-    """{normalized key: type} of the listed method, task and metric names of two or more words."""
-    from kg.extract.gazetteer import read_gazetteer
-
-    types: dict[str, str] = {}
-    for row in read_gazetteer():
-        if row["type"] in ("Method", "Task", "Metric"):
-            for surface in (row["name"], *row.get("aliases", ())):
-                if " " in surface.strip():
-                    types.setdefault(normalize_key(surface), row["type"])
-    return types
-
-
-def _listed_term_ending(phrase: str) -> str | None:
-    """The type of the longest listed term of two or more words that ends `phrase`."""
-    words, types = phrase.split(), _listed_term_types()
-    for start in range(len(words) - 1):
-        if (found := types.get(normalize_key(" ".join(words[start:])))) is not None:
-            return found
-    return None
 
 
 @lru_cache(maxsize=1)

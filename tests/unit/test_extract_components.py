@@ -2314,8 +2314,3 @@ def test_relations_a_familiar_term_describing_the_papers_work_is_applied(nlp):
     introduced = {target for kind, target in relations if kind == "INTRODUCES"}
     assert introduced == {"QuorraAdam", "VireoAdam"}
     assert {("USES", "two-stage fine-tuning"), ("USES", "adaptive optimization"), ("USES", "SCL")} <= relations
-
-
-def test_entities_a_lower_case_long_form_ending_in_a_listed_term_takes_its_type(nlp):
-    types = _types(nlp, "QuorraVC handles zero-shot singing voice conversion (SVC) and indirect prompt injection (IPI).")
-    assert types["singing voice conversion"] == types["SVC"] == types["IPI"] == "Task"
