@@ -2280,11 +2280,11 @@ def test_relations_a_name_set_off_after_a_described_contribution_is_introduced(n
 
 def test_gazetteer_technique_and_attack_terms_mined_from_the_corpus_are_listed(nlp):
     types = _types(nlp, (
-        "QuorraNet learns world models by co-training, tuned with 5-fold cross-validation, "
-        "loss reweighting and undersampling, then applies back-translation and distillation."
+        "QuorraNet is tuned with 5-fold cross-validation, loss reweighting and resampling, "
+        "then applies back-translation and distillation."
     ))
     assert all(types.get(name) == "Method" for name in (
-        "world models", "co-training", "cross-validation", "reweighting", "undersampling", "back-translation", "distillation",
+        "cross-validation", "reweighting", "resampling", "back-translation", "distillation",
     )), types
     types = _types(nlp, "VireoGuard combines decision trees and watermarking to resist prompt injection and jailbreaking.")
     assert types["decision trees"] == types["watermarking"] == "Method"
