@@ -506,10 +506,10 @@ def find_relations(
     introduced |= {ent.text.lower() for _, ent, _ in variants}
     # "a two-stage fine-tuning approach", "an online learning algorithm": a term the field
     # writes often describes the paper's work; the paper applies it rather than coins it.
-    familiar = _familiar_terms(doc)
+    familiar = _familiar_terms(text, ents_of)
     familiar |= _short_forms_of_listed(doc, familiar)
-    found = [relation for relation in found if relation[0] != "INTRODUCES" or (relation[1].start, relation[1].end) not in familiar]
-    introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
+    if familiar:
+        found = [relation for relation in found if relation[0] != "INTRODUCES" or (relation[1].start, relation[1].end) not in familiar]
     # The paper's own contribution is introduced, not compared with: "comparisons with
     # baseline models show that the SciRGC framework improves ..." compares SciRGC with them.
     found = [relation for relation in found if relation[0] != "COMPARES_TO" or relation[1].text.lower() not in introduced]
@@ -517,15 +517,20 @@ def find_relations(
     return found
 
 
-def _familiar_terms(doc: Doc) -> set[tuple[int, int]]:
+def _familiar_terms(text: str, ents_of: list[list[Span]]) -> set[tuple[int, int]]:
     """(start, end) of the lower-case terms the field writes often ("a two-stage fine-tuning
     approach", "an online learning algorithm"): a paper describes its work with them, as
     with a listed name, rather than coining them."""
     familiar = familiar_keys()
-    return {
-        (ent.start, ent.end) for ent in doc.ents
-        if ent.label_ == "Method" and not any(ch.isupper() for ch in ent.text) and normalize_key(ent.text) in familiar
-    }
+    found = set()
+    for ents in ents_of:
+        for ent in ents:
+            if ent.label_ != "Method":
+                continue
+            surface = text[ent.start_char : ent.end_char]  # Span.text rebuilds the string from tokens
+            if (" " in surface or "-" in surface) and surface.islower() and normalize_key(surface) in familiar:
+                found.add((ent.start, ent.end))
+    return found
 
 
 def _short_forms_of_listed(doc: Doc, listed: set[tuple[int, int]]) -> set[tuple[int, int]]:
