@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import re
 import sys
 from pathlib import Path
@@ -42,7 +41,7 @@ sys.path.insert(0, str(REPO / "tools"))
 
 from build_gazetteers import CURATION, MINED, read_corpus, read_lines  # noqa: E402
 from kg.extract.gazetteer import read_gazetteer  # noqa: E402
-from kg.extract.patterns import term_modifiers_before  # noqa: E402
+from kg.extract.patterns import term_modifiers_before, type_cues  # noqa: E402
 from kg.models import normalize_key  # noqa: E402
 
 MIN_DOCS = 6
@@ -85,8 +84,7 @@ def new_terms(docs: collections.Counter, min_docs: int = MIN_DOCS) -> list[tuple
 
 def term_heads() -> dict[str, str]:
     """head word -> type, for the head words that always end a term (type_cues.json)."""
-    cues = json.loads((REPO / "kg" / "resources" / "type_cues.json").read_text(encoding="utf-8"))
-    return {word: typ for typ, words in cues["term_head"].items() for word in words}
+    return dict(type_cues()["term_head"])
 
 
 def familiar_phrases(docs: collections.Counter, min_docs: int = FAMILIAR_MIN_DOCS) -> list[str]:

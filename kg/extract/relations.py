@@ -509,7 +509,10 @@ def find_relations(
     familiar = _familiar_terms(text, ents_of)
     familiar |= _short_forms_of_listed(doc, familiar)
     if familiar:
-        found = [relation for relation in found if relation[0] != "INTRODUCES" or (relation[1].start, relation[1].end) not in familiar]
+        found = [
+            relation for relation in found
+            if relation[0] != "INTRODUCES" or (relation[1].start, relation[1].end) not in familiar
+        ]
     # The paper's own contribution is introduced, not compared with: "comparisons with
     # baseline models show that the SciRGC framework improves ..." compares SciRGC with them.
     found = [relation for relation in found if relation[0] != "COMPARES_TO" or relation[1].text.lower() not in introduced]

@@ -1660,8 +1660,8 @@ def test_gazetteer_a_neighbouring_word_shows_a_metric_term_means_something_else(
     record = _extract(
         nlp, "A study",
         "Quorra trains with mixed precision, FP16 precision and low-precision attention for precision medicine,"
-        " lowering weight and activation precision. Factual recall suffers and high-accuracy models are slow. On QuillSet, Quorra reports precision and"
-        " recall of 91%, with high precision and a low-FPR threshold.",
+        " lowering weight and activation precision. Factual recall suffers and high-accuracy models are slow."
+        " On QuillSet, Quorra reports precision and recall of 91%, with high precision and a low-FPR threshold.",
     )
     metrics = [(m.text, m.sentence) for m in record.mentions if m.type == "Metric"]
     assert metrics == [("precision", 3), ("recall", 3), ("precision", 3), ("FPR", 3)]
