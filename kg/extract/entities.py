@@ -224,8 +224,9 @@ def _lower_case_phrase(doc: Doc, span: Span) -> bool:
     return text.islower()
 
 
-# A dotted version has a one-digit major number ("2.5", "3.1", "v1.5"): "IIRC 25.5" is a score.
-_VERSION = re.compile(r"^(?:[vV]\d+(?:\.\d+)*[a-z]?|\d(?:\.\d+)+[a-z]?|\d+[a-z]?|\d+(?:\.\d+)?[BMK])$")
+# A dotted version has a one-digit major number and short minor ones ("2.5", "3.1", "0.5", "v1.5"):
+# "IIRC 25.5", "RSA 0.743" and "ResNet-CNN 0.36" are scores.
+_VERSION = re.compile(r"^(?:[vV]\d+(?:\.\d+)*[a-z]?|(?:[1-9](?:\.\d{1,2})+|0\.\d)[a-z]?|\d+[a-z]?|\d+(?:\.\d+)?[BMK])$")
 _SIZE_UNIT = frozenset({"B", "M", "K"})
 
 

@@ -206,6 +206,12 @@ def _trains_on(lowered: str) -> bool:
 # "via a novel and efficient gradient echo tuning (GE-Tuning) procedure", "our Token
 # Dropping Cascade": the phrase a novelty word or "our" opens names something new.
 _NEW_BEFORE = re.compile(r"\b(?:novel|new|our)\b(?P<between>(?:[ ,]+[\w\-]+){0,2}?) *$")
+# "in our GPT5.5 runs": the runs are the paper's, not the model; but "our WebClick
+# evaluation dataset" is the paper's data.
+_RUNS_AFTER = re.compile(
+    r" (?:experiments?|runs?|evaluations|tests|trials?|results?|settings?|setups?|baselines?)\b"
+    r"(?![ -](?:data|datasets?|sets?|suites?|benchmarks?|corpus)\b)"
+)
 # Between the novelty word and the name only describing words: "a novel and efficient X",
 # not "our approach significantly outperforms standard X" (a verb, an adverb).
 _NOT_DESCRIBING = re.compile(r"\w(?:s|ly|ed)\b(?<!\bproposed)(?<!ss)|\b(?:is|are|was|were|has|have|can|will)\b")
@@ -230,6 +236,8 @@ def _presented_as_new(
             continue  # "a novel SPARQL-based method", "our 3DETR + MSA model": the name is not what is new
         if _DESCRIBES_NEXT.match(lowered, ent.end_char - start):
             continue  # "a novel FL framework named FedX": what is new is the name that follows
+        if _RUNS_AFTER.match(lowered, ent.end_char - start):
+            continue  # "in our GPT5.5 runs", "our Qwen3-0.6B experiments": the runs are the paper's
         if ent.text in seen_before and _technique_noun_after(lowered, ent.end_char - start, ent.text) and not before.group().startswith("our"):
             continue  # "a novel SSL framework" after "semi-supervised learning (SSL)"; not "our ToSFiT algorithm"
         between = before.group("between")
@@ -347,10 +355,24 @@ def _names_the_object(gap: str) -> bool:
     >>> _names_the_object(" a new benchmark, called "), _names_the_object(" a simple alternative to ")
     (True, False)
     """
-    cues = _cues()
-    last = max((match.end() for match in cues["introduce_naming"].finditer(gap)), default=0)
-    last = max(last, gap.rfind(":") + 1, gap.rfind(";") + 1)  # a list item begins anew
-    return not cues["introduce_block"].search(gap[last:])
+    return not _cues()["introduce_block"].search(gap[_list_start(gap) :])
+
+
+def _list_start(gap: str) -> int:
+    """Where the last naming word or list opening in `gap` ends ("called ", "namely ", ": "):
+    what follows begins anew as the object."""
+    last = max((match.end() for match in _cues()["introduce_naming"].finditer(gap)), default=0)
+    return max(last, gap.rfind(":") + 1, gap.rfind(";") + 1)
+
+
+def _lists_what_is_used(gap: str) -> bool:
+    """Whether a list opening in `gap` lists what a phrase after the object names: "a framework
+    where multiple LLMs, namely X", "a benchmark across four models: X" (not "two datasets: X").
+
+    >>> _lists_what_is_used(" a benchmark across four models: "), _lists_what_is_used(" two new datasets: ")
+    (True, False)
+    """
+    return bool(_cues()["introduce_block"].search(gap[: _list_start(gap)]))
 
 
 def _introduced_after(
@@ -386,6 +408,8 @@ def _introduced_after(
             if listed_term and not _NOVELTY.search(gap):
                 return []  # "we introduce knowledge distillation into X", "train ...: a decision tree, random forest"
             known = (ent.start, ent.end) in listed or ent.text in seen_before
+            if known and _lists_what_is_used(gap):
+                return []  # "a framework where multiple LLMs, namely GPT-4 and Claude 3 Opus, ..."
             if known and (modifier_before or _technique_noun_after(lowered, ent.end_char - start, ent.text)):
                 return []  # "a novel transfer learning framework", "a novel SSL framework" after
                 # "semi-supervised learning (SSL)": a known term describes what is new

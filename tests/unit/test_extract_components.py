@@ -573,6 +573,21 @@ def test_relations_new_things_and_their_acronyms_are_introduced_not_what_describ
     assert introduced <= found and not (not_introduced & found)
 
 
+@pytest.mark.parametrize(
+    "abstract, models",
+    [
+        ("We present a collaborative framework where several models, namely GPT-4o and Claude-3-Opus, debate answers.",
+         {"GPT-4o", "Claude-3-Opus"}),
+        ("We introduce an extended retrieval benchmark across two production models: GPT-4o and Claude-3-Opus.",
+         {"GPT-4o", "Claude-3-Opus"}),
+        ("Quorra solves all tasks in our Vireo5.5 runs and our Vireo-7B experiments.", {"Vireo5.5", "Vireo-7B"}),
+    ],
+)
+def test_relations_models_named_in_a_contribution_sentence_or_our_runs_are_used_not_introduced(nlp, abstract, models):
+    assert not _targets(nlp, abstract, "INTRODUCES") & models
+    assert models <= _targets(nlp, abstract, "USES")
+
+
 def test_entities_a_lower_case_phrase_an_apposition_calls_a_technique_is_a_method(nlp):
     record = _extract(
         nlp, "A study",
@@ -1185,6 +1200,12 @@ def test_entities_a_listed_model_keeps_a_variant_word_joined_to_its_version(nlp)
     types = _types(nlp, "Quorra beats Mistral-Large-3, Claude Opus-4.7 and GPT-5.1 Instant on chest X-ray reports.")
     assert types["Mistral-Large-3"] == types["Claude Opus-4.7"] == types["GPT-5.1 Instant"] == "Model"
     assert "Mistral" not in types and "X-ray" not in types
+
+
+def test_entities_a_score_after_a_name_is_no_version_of_it(nlp):
+    types = _types(nlp, "Quorra tracks humans (median RSA 0.743), beating QuillNet-CNN 0.356 and Llama 3.1 on Kestrel.")
+    assert "RSA 0.743" not in types and "QuillNet-CNN 0.356" not in types
+    assert types["RSA"] == "Method" and types["Llama 3.1"] == "Model"
 
 
 def test_entities_a_task_term_named_as_a_module_with_its_acronym_between_is_a_method(nlp):
