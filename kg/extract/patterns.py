@@ -807,6 +807,8 @@ def find_acronym_terms(text: str, skip_before: int = 0) -> list[tuple[int, int, 
 
     >>> [p[2:] for p in find_acronym_terms("We study out-of-distribution (OOD) detection and the (ID) tagging.")]
     [('out-of-distribution detection', 'Task')]
+    >>> find_acronym_terms("We apply Direct Preference Optimization (DPO) fine-tuning.")
+    []
     """
     from kg.extract.abbreviations import match_long_form
 
@@ -821,6 +823,8 @@ def find_acronym_terms(text: str, skip_before: int = 0) -> list[tuple[int, int, 
         words = long.split()
         if not 1 <= len(words) <= 4 or any(word.lower() in stops or not _MODIFIER.match(word) for word in words):
             continue
+        if heads.get(words[-1].lower()) == "Method":
+            continue  # "reinforcement learning (RL) fine-tuning": a technique, then what is done with it
         head = match.group("head")
         found.append((match.start() - len(long), match.end(), f"{long} {head}", heads[head.lower()]))
     return found

@@ -1208,6 +1208,18 @@ def test_entities_a_score_after_a_name_is_no_version_of_it(nlp):
     assert types["RSA"] == "Method" and types["Llama 3.1"] == "Model"
 
 
+def test_entities_a_technique_spelled_out_before_its_acronym_and_a_head_word_stays_itself(nlp):
+    types = _types(nlp, "Quorra is trained with Direct Preference Optimization (DPO) fine-tuning for part-of-speech (POS) tagging.")
+    assert types["Direct Preference Optimization"] == types["DPO"] == "Method"
+    assert "Direct Preference Optimization (DPO) fine-tuning" not in types
+    assert types["part-of-speech (POS) tagging"] == "Task"
+
+
+def test_entities_ordinary_words_in_capitals_are_no_names(nlp):
+    types = _types(nlp, "Quorra answers in both YES and NO verdict variants, building tools FOR communities.")
+    assert not {"YES", "NO", "FOR"} & set(types)
+
+
 def test_entities_a_task_term_named_as_a_module_with_its_acronym_between_is_a_method(nlp):
     types = _types(nlp, "Quorra adds a Local-Global Feature Extraction (LGFE) module and is quantized to W4A8 and NVFP4.")
     assert types["Local-Global Feature Extraction"] == types["LGFE"] == "Method"
