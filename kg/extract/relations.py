@@ -248,6 +248,12 @@ def _presented_as_new(
 
 # "more than 92%", "rather than X": no comparison with X.
 _NOT_COMPARING_THAN = re.compile(r"\b(?:less|more|fewer|rather|other) $")
+# "attacks against CLIP", "robustness against FGSM", "verifying them against X": what an
+# attack or a defence is aimed at, or a check is made against, is no baseline.
+_NOT_COMPARING_AGAINST = re.compile(
+    r"\b(?:attacks?|attacking|robust(?:ness)?|defen[cs]es?|defend(?:s|ing)?|protect(?:s|ing|ion)?|resilien(?:t|ce)"
+    r"|vulnerab(?:le|ility)|secur(?:e|ity)|safeguards?|guard(?:s|ing)?|verif(?:y|ies|ied|ying))(?: [\w\-]+){0,2} $"
+)
 # "over 44,000 NBER papers", "over a decade": "over" meaning "more than" or "during".
 _AMOUNT_AFTER = re.compile(
     r" (?:\d|time\b|the (?:past|last|course|years|decades?)\b"
@@ -272,7 +278,7 @@ def _compares_over(lowered: str, at: int) -> bool:
 _COMPARED_PREPOSITION = re.compile(r"\s*(?:(?:to|with|against|over|by)\b)?")
 _COMPARED_SCOPE_END = re.compile(
     r";|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)"
-    r"|\b(?:across|on|in|under|at|when|while|whereas|by|via|through|using|with|where|which|that|for|to)\b"
+    r"|\b(?:across|on|in|under|at|when|while|whereas|by|via|through|using|with|without|where|which|that|for|to)\b"
 )
 
 
@@ -281,6 +287,8 @@ def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]
     scopes = []
     for cue in cues:
         if cue.group() == "than" and _NOT_COMPARING_THAN.search(lowered, max(0, cue.start() - 8), cue.start()):
+            continue
+        if cue.group() == "against" and _NOT_COMPARING_AGAINST.search(lowered, max(0, cue.start() - 40), cue.start()):
             continue
         if cue.group() == "over" and not _compares_over(lowered, cue.start()):
             continue

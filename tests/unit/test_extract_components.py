@@ -433,6 +433,9 @@ def test_entities_units_modalities_and_title_case_words_are_no_names(nlp):
         ("It works over multiple timesteps to manipulate cross-attention maps.", set(), {"cross-attention"}),
         # a comparison in brackets ends with them
         ("Token inputs (vs. PCA features) and LoRA are both important.", {"PCA"}, {"LoRA"}),
+        # what is done without is not a baseline; what an attack or a defence aims at is none
+        ("Quorra beats the base model without any task-specific fine-tuning.", set(), {"task-specific fine-tuning"}),
+        ("Quorra crafts attacks against CLIP and improves robustness against FGSM.", set(), {"CLIP", "FGSM"}),
     ],
 )
 def test_relations_a_comparison_reaches_its_object_not_the_rest_of_the_sentence(nlp, abstract, compared, not_compared):
