@@ -1223,6 +1223,13 @@ def test_entities_ordinary_words_in_capitals_are_no_names(nlp):
     assert not {"YES", "NO", "FOR"} & set(types)
 
 
+def test_entities_estimation_techniques_are_methods_and_regulations_no_names(nlp):
+    types = _types(nlp, "Quorra replaces maximum likelihood estimation (MLE) and the EM algorithm to close the Sim2Real gap "
+                        "on NISQ devices under HIPAA.")
+    assert types["maximum likelihood estimation"] == types["MLE"] == types["EM algorithm"] == "Method"
+    assert types["Sim2Real"] == "Task" and not {"NISQ", "HIPAA"} & set(types)
+
+
 def test_entities_a_task_term_named_as_a_module_with_its_acronym_between_is_a_method(nlp):
     types = _types(nlp, "Quorra adds a Local-Global Feature Extraction (LGFE) module and is quantized to W4A8 and NVFP4.")
     assert types["Local-Global Feature Extraction"] == types["LGFE"] == "Method"
