@@ -624,6 +624,9 @@ def _apposition_kind(text: str, end: int) -> str | None:
     return min(found)[1] if found else None
 
 
+_OPENING_ON = re.compile(r"(?:^|[.!?]\s+|\n)On [^,;.()]*$")
+
+
 def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bool:
     """Whether spans[i] stands in one list with a dataset (only list punctuation between).
 
@@ -637,8 +640,8 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
     def closes(between: str) -> bool:
         return " and" in between or " or" in between
 
-    def opens_sentence_on(k: int) -> bool:  # "On SIFT1M, FAISS achieves ..."
-        return text[max(0, spans[k].start_char - 3) : spans[k].start_char] == "On "
+    def opens_sentence_on(k: int) -> bool:  # "On SIFT1M, FAISS achieves ...", "On HellaSwag story completion, X"
+        return _OPENING_ON.search(text[max(0, spans[k].start_char - 80) : spans[k].end_char]) is not None
 
     for step in (-1, 1):
         j = i
@@ -662,12 +665,14 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
 _OWN_WORK = r"(?:paper|work|study|research|article|report|thesis|letter|chapter|manuscript|dissertation)"
 INTRODUCED_KEY = "kg_introduced"  # doc.user_data: texts of names the paper itself coins
 
-# "we introduce Quorra Architect, an ...", "we train a new model, HTML-T5++, that": a run of
-# capitalised words named right after an introducing verb (and "a new <noun>, called").
+# "we introduce Quorra Architect, an ...", "we train a new model, HTML-T5++, that", "we
+# introduce the Quorra Genome, a ...": a run of capitalised words named right after an
+# introducing verb (and "a new <noun>, called").
 _NAMED_AFTER_CUE = re.compile(
     r"\b(?:[Ww]e|[Tt]his " + _OWN_WORK + ") (?:ha(?:ve|s) )?(?:then |further |also |first )?"
     r"(?:(?:propose|introduce|present|release|develop|design|build|train|create|construct|curate)(?:s|d|ed)?|built) "
-    r"(?:(?:a|an|the) (?:new |novel |simple |unified |general )?[a-z\-]+(?: [a-z\-]+)?,? (?:called |named |dubbed |termed )?)?"
+    r"(?:(?:a|an|the) (?:new |novel |simple |unified |general )?[a-z\-]+(?: [a-z\-]+)?,? (?:called |named |dubbed |termed )?"
+    r"|(?P<the>the )(?=[A-Z]))?"
     r"(?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,3})(?=,| \(| --| - | that| which| to| for|\.)"
 )
 # A title's name said again in the abstract, after running text: "with Resa, a ..." (not "Resa:").
@@ -995,8 +1000,16 @@ def coined_in_text(text: str, title_end: int, listed: Container[str] = frozenset
                     for start in whole_word_offsets(text, prefix, title_end))
         ):
             names.append(prefix)
+    cues = type_cues()
     for match in _NAMED_AFTER_CUE.finditer(text, title_end):
         name = match.group("name")
+        if match.group("the") and text.startswith((" for", " to"), match.end("name")):
+            continue  # "the Quorra Framework for Visualization Retrieval (QFVR)": the name runs on
+        first, _, last = name.rpartition(" ")
+        if last.lower() in cues["statement_head"]:
+            continue  # "the Trajectory Policy Gradient Theorem", "the PIES Taxonomy": no dataset, model or method
+        if first and " " not in first and is_coined_name(first) and last.lower() in cues["next_word"]:
+            name = first  # "the STROT Framework", "the PulseMind Benchmark": the coined word is the name
         if name.lower() not in _TITLE_WORDS and name not in names and normalize_key(name) not in listed:
             names.append(name)
     # A lone ordinary term word ("Alignment", "Distillation") names nothing new.
@@ -1006,12 +1019,35 @@ def coined_in_text(text: str, title_end: int, listed: Container[str] = frozenset
 def _coined_spans(doc: Doc, text: str, names: list[str]) -> list[Span]:
     spans = []
     for name in names:
-        for start in whole_word_offsets(text, name):
-            span = doc.char_span(start, start + len(name))
-            if span is not None:
-                next_word = doc[span.end].text if span.end < len(doc) else ""
-                spans.append(Span(doc, span.start, span.end, label=guess_type(name, next_word, long_form=name), kb_id=GUESSED))
+        found = [span for start in whole_word_offsets(text, name) if (span := doc.char_span(start, start + len(name)))]
+        # Where the paper spells the name out before its acronym, that occurrence types them all.
+        defined = next((span for span in found if span.end < len(doc) and doc[span.end].text == "("), None)
+        label = _coined_type(doc, defined, name) if defined is not None else None
+        spans += [Span(doc, span.start, span.end, label=label or _coined_type(doc, span, name), kb_id=GUESSED) for span in found]
     return spans
+
+
+def _coined_type(doc: Doc, span: Span, name: str) -> str:
+    """The type of a name the paper coins, from its look and the word after it. Past its
+    bracketed acronym, a dataset or metric noun counts, then an apposition calling it a
+    technique: "the Quorra Driving Behavior (QDB) dataset", "the Vireo Compatibility (VC)
+    metric", "the Quill Environment (QE), a novel framework" (not "model": "the X (Y) model"
+    is as often a method)."""
+    next_word = doc[span.end].text if span.end < len(doc) else ""
+    if next_word != "(":
+        return guess_type(name, next_word, long_form=name)
+    close = next((i for i in range(span.end + 1, min(span.end + 8, len(doc))) if doc[i].text == ")"), None)
+    after = doc[close + 1].text.lower() if close is not None and close + 1 < len(doc) else ""
+    if after in _METRIC_NOUNS_AFTER:
+        return "Metric"
+    if type_cues()["next_word"].get(after) == "Dataset":
+        return guess_type(name, after, long_form=name)
+    if guess_type(name) == "Method" and _apposition_kind(doc_text(doc), span.end_char) == "technique":
+        return "Method"  # not "Vireo Bench (VB), an evaluation framework": the name's look says benchmark
+    return guess_type(name, next_word, long_form=name)
+
+
+_METRIC_NOUNS_AFTER = frozenset({"metric", "measure", "score", "index"})
 
 
 def _named_spans(doc: Doc, text: str, named: list[tuple[str, str, bool]]) -> list[Span]:

@@ -1230,6 +1230,26 @@ def test_entities_estimation_techniques_are_methods_and_regulations_no_names(nlp
     assert types["Sim2Real"] == "Task" and not {"NISQ", "HIPAA"} & set(types)
 
 
+def test_entities_a_name_coined_after_the_takes_the_type_of_the_noun_after_its_acronym(nlp):
+    record = _extract(nlp, "A study", (
+        "We introduce the Quorra Genome, a system that reads headers. We also present the Vireo Driving Behavior (VDB) "
+        "dataset and the Kestrel Compatibility (KC) metric. We propose the QuillNet Framework, which is fast, "
+        "and the Marlowe Gradient Theorem, which bounds it."
+    ))
+    types = {m.text: m.type for m in record.mentions}
+    assert types["Quorra Genome"] == "Method" and types["QuillNet"] == "Method"
+    assert types["Vireo Driving Behavior"] == types["VDB"] == "Dataset"
+    assert types["Kestrel Compatibility"] == types["KC"] == "Metric"
+    assert not {"Marlowe Gradient Theorem", "QuillNet Framework"} & set(types)
+    introduced = {r.target for r in record.relations if r.type == "INTRODUCES"}
+    assert {"Quorra Genome", "Vireo Driving Behavior", "Kestrel Compatibility", "QuillNet"} <= introduced
+
+
+def test_entities_a_name_after_an_opening_on_phrase_is_its_subject_not_a_dataset(nlp):
+    types = _types(nlp, "On HellaSwag story completion, QuorraNet gains 6.5%. On three coding benchmarks (VIRCO, Kestrel-FR, Marlowe-FR), it wins.")
+    assert types["QuorraNet"] == "Method" and types["Kestrel-FR"] == types["Marlowe-FR"] == "Dataset"
+
+
 def test_entities_a_task_term_named_as_a_module_with_its_acronym_between_is_a_method(nlp):
     types = _types(nlp, "Quorra adds a Local-Global Feature Extraction (LGFE) module and is quantized to W4A8 and NVFP4.")
     assert types["Local-Global Feature Extraction"] == types["LGFE"] == "Method"
