@@ -102,7 +102,7 @@ def _sentence_relations(
     compares = [cue for cue in cues["compare"].finditer(lowered) if not _inside_a_name(cue.start() + start, ents)]
     compare = compares[0] if compares else None
     subjects = [(match.end(), match.group()) for match in cues["introduce_subjects"].finditer(lowered)] if intros else []
-    if subjects:
+    if intros:
         # "we propose searching ... and introduce X": each cue reaches up to the next one.
         for intro, following in zip(intros, [*intros[1:], None]):
             adjective = _PROPOSED_ADJECTIVE.search(lowered, 0, intro.end())
@@ -113,7 +113,16 @@ def _sentence_relations(
             after = [ent for ent in ents if intro.end() <= ent.start_char - start < stop and ent.label_ != "Task"]
             if after and adjective and not _in_noun_phrase(lowered[intro.end() : after[0].start_char - start]):
                 continue  # "all proposed methods achieve the ... X": X is not what was proposed
-            introduced = _introduced_after(lowered, start, intro.end(), after, coined, seen_before, listed)
+            # Without the paper as subject only the name right after "the proposed" is its own.
+            proposed = bool(adjective) and not _has_own_subject(lowered, subjects, intro.start())
+            if proposed and after and (
+                not _NAMED_RIGHT_AFTER.fullmatch(lowered, intro.end(), after[0].start_char - start)
+                or (after[0].start, after[0].end) in listed
+            ):
+                continue  # "the proposed method was evaluated on X", "the proposed anchor data and X", "the proposed CNN"
+            introduced = _introduced_after(
+                lowered, start, intro.end(), after, coined, seen_before, listed, bool(adjective), proposed
+            )
             found += [("INTRODUCES", ent, index) for ent in introduced]
     found += [("INTRODUCES", ent, index) for ent in _presented_as_new(lowered, start, ents, listed, seen_before)]
     if compare:
@@ -153,6 +162,10 @@ _CLAUSE_BREAK = re.compile(r"[:;]")
 # in the same noun phrase, not the object of a later verb.
 _PROPOSED_ADJECTIVE = re.compile(r"\b(?:the|all|our|these|this|its|their|each|both) proposed$")
 _ANOTHER_PHRASE = re.compile(r"\b(?:the|a|an)\b")
+# "the proposed X", "the proposed approach, X": the name right after "proposed" or its noun.
+_NAMED_RIGHT_AFTER = re.compile(
+    r"\s*(?:(?:approach|method|framework|system|model|algorithm|architecture|technique)[,:]\s*)?[\"'\u201c\u2018]?"
+)
 
 
 def _in_noun_phrase(gap: str) -> bool:
@@ -385,11 +398,13 @@ def _lists_what_is_used(gap: str) -> bool:
 
 def _introduced_after(
     lowered: str, start: int, cue_end: int, after: list[Span], coined: set[str], seen_before: Container[str] = frozenset(),
-    listed: set[tuple[int, int]] = frozenset(),
+    listed: set[tuple[int, int]] = frozenset(), adjective: bool = False, only_listed_with: bool = False,
 ) -> list[Span]:
     """The names an introducing cue introduces: the first name its object names, names listed
     with it ("called X and Y"), and coined names the text names as further objects, unless
-    the abstract named them before (`seen_before`)."""
+    the abstract named them before (`seen_before`). After the adjective "the proposed" an
+    unlisted name right after it is the proposed thing ("the proposed GML-JO algorithm");
+    `only_listed_with`: no further objects, only names listed with the first."""
     if not after:
         return []
     # "we present a systematic study of X": a study introduces nothing it studies.
@@ -415,7 +430,8 @@ def _introduced_after(
             listed_term = ent.label_ == "Method" and ent.text[:1].islower() and (ent.start, ent.end) in listed
             if listed_term and not _NOVELTY.search(gap):
                 return []  # "we introduce knowledge distillation into X", "train ...: a decision tree, random forest"
-            known = (ent.start, ent.end) in listed or ent.text in seen_before
+            own = adjective and not gap.strip() and (ent.start, ent.end) not in listed
+            known = (ent.start, ent.end) in listed or (ent.text in seen_before and not own)
             if known and _lists_what_is_used(gap):
                 return []  # "a framework where multiple LLMs, namely GPT-4 and Claude 3 Opus, ..."
             if known and (modifier_before or _technique_noun_after(lowered, ent.end_char - start, ent.text)):
@@ -435,7 +451,9 @@ def _introduced_after(
             continue
         elif _describes_the_named(lowered, start, gap, ent, listed, seen_before):
             continue  # "the Layer Index Rescaling (LIR) weight initialization scheme"
-        elif _LIST_GLUE.match(gap) or (ent.text in coined and ent.text not in seen_before and _names_the_object(gap)):
+        elif _LIST_GLUE.match(gap) or (
+            not only_listed_with and ent.text in coined and ent.text not in seen_before and _names_the_object(gap)
+        ):
             introduced.append(ent)
         else:
             continue

@@ -576,6 +576,21 @@ def test_relations_new_things_and_their_acronyms_are_introduced_not_what_describ
     assert introduced <= found and not (not_introduced & found)
 
 
+
+@pytest.mark.parametrize(
+    "abstract, introduced, not_introduced",
+    [
+        ("A Quorra joint optimization (QJO) algorithm is used. Results show that the proposed QJO algorithm achieves"
+         " 5.6 WSR over AO.", {"QJO"}, {"WSR", "AO"}),
+        ("The proposed approach, QuillNet, combines two nets.", {"QuillNet"}, set()),
+        ("We train a CNN. The proposed CNN achieves 90% accuracy. The proposed method was evaluated on Vireo-Bench.",
+         set(), {"CNN", "Vireo-Bench"}),
+    ],
+)
+def test_relations_the_name_right_after_the_proposed_is_introduced(nlp, abstract, introduced, not_introduced):
+    found = _targets(nlp, abstract, "INTRODUCES")
+    assert introduced <= found and not (not_introduced & found)
+
 @pytest.mark.parametrize(
     "abstract, models",
     [
