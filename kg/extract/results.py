@@ -48,7 +48,7 @@ _NUM = r"(?:(?<![\w.,/\-%@])[+\-]?|(?<=%[-–~])|(?<=%--))(\d{1,3}(?:,\d{3})+|\d
 _UNIT = (
     r"\s?(?:(?P<pp>\s?(?:pp\b|p\.p\.|percentage[\s-]points?\b|%\s?points?\b))"
     r"|(?P<pct>\\?%|\s?percent\b)"
-    r"|(?P<x>(?:\s?\\times\b|\s?×|x\b)(?!\d))"
+    r"|(?P<x>(?:\s?\\times\b|\s?×|x\b)(?!\s?\d))"
     r"|(?P<scale>\s?/\s?(?:5|7|10|100)\b(?![.,]\d))"
     r"|(?P<points>\s(?:absolute\s)?points?\b))"
 )
@@ -83,6 +83,8 @@ def _unit_of(match: re.Match) -> str:
 
 def _is_count(text: str, end: int, unit: str, value: float) -> bool:
     """"25% of the training data", "3 points in the grid": shares and counts, not scores."""
+    if unit == "%" and (more := _MORE_PERCENTAGES.match(text, end)):
+        end = more.end()  # "using 50%, 30%, and even 10% training data": the list's last item says
     after = text[end : end + 40].lower()
     if unit == "%":
         if _is_direct_share(after):
@@ -100,6 +102,9 @@ def _is_count(text: str, end: int, unit: str, value: float) -> bool:
     if unit == "x":
         return value > 1000
     return False
+
+
+_MORE_PERCENTAGES = re.compile(r"(?:,?\s+(?:and\s+|or\s+)?(?:even\s+|only\s+|just\s+)?\d+(?:\.\d+)?\s?%)+")
 
 
 def _is_direct_share(after: str) -> bool:
