@@ -165,6 +165,8 @@ def find_results(text: str) -> list[FoundResult]:
     []
     >>> [(r.text, r.value, r.unit) for r in find_results("98.21 +/- 0.35%, 99.3 ± 0.2 % and 64.0% +- 2.6%")]
     [('98.21 +/- 0.35%', 98.21, '%'), ('99.3 ± 0.2 %', 99.3, '%'), ('64.0%', 64.0, '%')]
+    >>> [r.text for r in find_results("Accuracy was 88.2% (95% CI: 85.1-90.3%), tau 0.61 (95% CI [0.36, 0.81]).")]
+    ['88.2%']
     """
     found: list[FoundResult] = []
     for match in _RESULT.finditer(text):
@@ -187,7 +189,19 @@ def find_results(text: str) -> list[FoundResult]:
         if _times_is_result(text, match.end()):
             value = float(_NUMBER_WORDS[match.group("word").lower()])
             found.append(FoundResult(match.start(), match.end(), value, "x", match.group()))
-    return _without_spreads(text, sorted(found, key=lambda result: result.start))
+    found = _without_spreads(text, sorted(found, key=lambda result: result.start))
+    if "%" in text and _INTERVAL.search(text):
+        intervals = [match.span() for match in _INTERVAL.finditer(text)]
+        found = [result for result in found if not any(a <= result.start < b for a, b in intervals)]
+    return found
+
+
+# "95% CI [0.36, 0.81]", "(95% confidence interval: 85.1-90.3%)": an interval's level and
+# bounds are no results.
+_INTERVAL = re.compile(
+    r"\d+(?:\.\d+)?\s?\\?%\s?(?:CIs?|C\.I\.|(?:confidence|credible|bootstrap|prediction) intervals?|HDI)\b"
+    r"(?:\s*[:=,]?\s*[\[(][^\])]{0,40}[\])]|\s*[:=,]?\s*[\d.%\s\-–,to]{0,30}(?=[);]))?"
+)
 
 
 # "+6.25 and +7.81 points", "by 3.2, 4.1 and 5.0 points": numbers listed before the one

@@ -116,6 +116,7 @@ def test_listed_mixed_case_acronym_in_other_capitals_is_another_thing(nlp):
         ("5 authors trained 7B parameters on 2.5B tokens in 20 minutes", []),
         ("using 25% of the training data", []),
         ("using 50%, 30%, and even 10% training data", []),
+        ("88.2% accuracy (95% CI: 85.1-90.3%) and 95% confidence intervals", [(88.2, "%")]),
         ("parallel 1 x 1 and 3×3 kernels, about $2.38\\times 10^{18}$ states", []),
         ("repeated 3 times", []),
     ],
