@@ -272,6 +272,10 @@ def _nearest(spans: list[Span], sent_start: int, result: FoundResult, bounds: tu
 _FOLLOWING_WORD = re.compile(r"\s*([\w\-]+)\s*")
 
 
+_CHANGE_OF_BEFORE = re.compile(
+    r"(?P<what>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:reductions?|improvements?|increases?|decreases?|savings?)\s+of\s+"
+    r"(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|~\s?)?$"
+)
 _NOUN_BY = re.compile(r"([\w\-]+)\s+by\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|~\s?)?$")
 
 
@@ -316,6 +320,10 @@ def _measures_a_resource(text: str, result: FoundResult, metric_starts: list[int
     a metric follows ("10% less error")."""
     before = _NOUN_BY.search(text, max(0, result.start - 60), result.start)
     if before and before.group(1).lower() in _cues()["resource_measures"]:
+        return True
+    # "a memory reduction of 4x", "a token-throughput improvement of 2.7x"
+    change = _CHANGE_OF_BEFORE.search(text, max(0, result.start - 60), result.start)
+    if change and any(part in _cues()["resource_measures"] for part in re.split(r"[\s\-]+", change.group("what").lower())):
         return True
     # "27.9-38.0% latency reduction", "a 40% reduction in memory usage"
     if changed := _CHANGE_OF_WHAT_AFTER.match(text, result.end):

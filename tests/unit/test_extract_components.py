@@ -1921,6 +1921,9 @@ def test_results_a_reduction_of_a_resource_takes_no_metric_from_elsewhere(nlp):
     metric_of = {r.value: r.metric for r in record.results}
     assert metric_of[77.5] is metric_of[80.4] is metric_of[38.0] is metric_of[40.0] is None
     assert metric_of[7.0] == "HPSv2" and metric_of[3.0] == "accuracy"
+    record = _extract(nlp, "A method", "QuorraQ gives a memory reduction of 4.5x and 2.2x higher throughput at 91% accuracy.")
+    metric_of = {r.value: r.metric for r in record.results}
+    assert metric_of[4.5] is metric_of[2.2] is None and metric_of[91.0] == "accuracy"
 
 
 def test_entities_a_capitalised_language_model_noun_in_the_apposition_makes_a_model(nlp):
