@@ -190,7 +190,7 @@ def find_results(text: str) -> list[FoundResult]:
             value = float(_NUMBER_WORDS[match.group("word").lower()])
             found.append(FoundResult(match.start(), match.end(), value, "x", match.group()))
     found = _without_spreads(text, sorted(found, key=lambda result: result.start))
-    if "%" in text and _INTERVAL.search(text):
+    if "%" in text and ("CI" in text or "interval" in text or "HDI" in text) and _INTERVAL.search(text):
         intervals = [match.span() for match in _INTERVAL.finditer(text)]
         found = [result for result in found if not any(a <= result.start < b for a, b in intervals)]
     return found
@@ -322,7 +322,9 @@ def _measures_a_resource(text: str, result: FoundResult, metric_starts: list[int
     if before and before.group(1).lower() in _cues()["resource_measures"]:
         return True
     # "a memory reduction of 4x", "a token-throughput improvement of 2.7x"
-    change = _CHANGE_OF_BEFORE.search(text, max(0, result.start - 60), result.start)
+    change = " of " in text[max(0, result.start - 25) : result.start] and _CHANGE_OF_BEFORE.search(
+        text, max(0, result.start - 60), result.start
+    )
     if change and any(part in _cues()["resource_measures"] for part in re.split(r"[\s\-]+", change.group("what").lower())):
         return True
     # "27.9-38.0% latency reduction", "a 40% reduction in memory usage"
