@@ -624,6 +624,7 @@ def _apposition_kind(text: str, end: int) -> str | None:
     return min(found)[1] if found else None
 
 
+# "On SIFT1M,", "On HellaSwag story completion,": a sentence's opening phrase, up to its comma.
 _OPENING_ON = re.compile(r"(?:^|[.!?]\s+|\n)On [^,;.()]*$")
 
 

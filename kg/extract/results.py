@@ -200,7 +200,7 @@ def find_results(text: str) -> list[FoundResult]:
 # bounds are no results.
 _INTERVAL = re.compile(
     r"\d+(?:\.\d+)?\s?\\?%\s?(?:CIs?|C\.I\.|(?:confidence|credible|bootstrap|prediction) intervals?|HDI)\b"
-    r"(?:\s*[:=,]?\s*[\[(][^\])]{0,40}[\])]|\s*[:=,]?\s*[\d.%\s\-–,to]{0,30}(?=[);]))?"
+    r"(?:\s*[:=,]?\s*[\[(][^\])]{0,40}[\])]|\s*[:=,]?\s*(?:[\d.%\s\-–,]|to\b){0,30}(?=[);]))?"
 )
 
 
