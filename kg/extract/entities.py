@@ -1169,6 +1169,29 @@ def _singular_and_plural(short: str) -> set[str]:
     return {short, short[:-1]} if is_plural_acronym(short) else {short}
 
 
+def _without_verb_before(doc: Doc, span: Span, listed_ends: dict[int, Span]) -> Span | None:
+    """A term phrase without a verb before the listed term it ends in: "training deep learning"
+    and "learning motion planning" name "deep learning" and "motion planning", which are
+    spans of their own already (None then); "training personalized image generation" names
+    "personalized image generation"."""
+    if len(span) < 2 or not span[0].whitespace_ or span[0].lower_ not in type_cues()["verb_before_term"] or span[1].lower_ in _NOUNS_AFTER_VERB_FORM:
+        return span
+    if normalize_key(span[1:].text) in generic_keys():
+        return None  # "training machine learning models": the field's name, no entity
+    if len(span) == 2 and span[1].lower_.endswith("s") and type_cues()["term_head"].get(span[1].lower_) == "Method":
+        return None  # "training transformers": things of a kind, trained
+    listed = listed_ends.get(span.end)
+    if listed is None or listed.start <= span.start:
+        return span
+    if listed.start == span.start + 1:
+        return None
+    return Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_)
+
+
+# "training data generation", "learning rate scheduling": the verb form is a noun before these
+_NOUNS_AFTER_VERB_FORM = frozenset("data sample samples set sets time rate rates signal signals".split())
+
+
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     """The final entity spans of a Doc and its acronym ties {short text: long text}."""
     generic = generic_keys()
@@ -1199,6 +1222,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         else span
         for span in terms
     ]
+    if terms:
+        terms = [trimmed for span in terms if (trimmed := _without_verb_before(doc, span, listed_ends)) is not None]
     candidates = gazetteer + patterns + _coined_spans(doc, text, coined) + _named_spans(doc, text, named)
     long_forms: dict[str, str] = {}
     late: list[Span] = []

@@ -519,6 +519,7 @@ def term_modifiers_before(text: str, position: int, title_case: bool) -> list[st
     # question the modal comes before the subject: "How can abstractive summarization ...".
     if kept and words and (
         (words[-1] in _VERB_BEFORE and not (len(words) > 1 and words[-2].lower() in _QUESTION_WORDS))
+        or words[-1] in _SUBJECT_PRONOUNS  # "we add data generation"
         or (words[-1] == "To" and (len(words) == 1 or _SENTENCE_START.search(" ".join(words[:-1]) + " ")))
         or (kept[0] in _NOUNS_USED_AS_VERBS and _is_plural_noun(words[-1]))
     ):
@@ -541,6 +542,7 @@ def _is_plural_noun(word: str) -> bool:
 _NOUNS_LIKE_VERB_FORMS = frozenset({"anomaly", "assembly", "family", "supply", "speed"})
 _OPENERS = frozenset("([\"'\u201c")
 _QUESTION_WORDS = frozenset({"how", "what", "why", "when", "where", "whether", "which"})
+_SUBJECT_PRONOUNS = frozenset({"we", "We", "they", "They"})
 _VERB_BEFORE = frozenset({"can", "cannot", "may", "might", "could", "would", "will", "should", "must"})
 _ADJECTIVE_ENDINGS = ("ive", "ic", "al", "ous", "able", "ible", "ful", "less", "ary", "ent", "ant")
 _TASK_NOUN = re.compile(r"(?<=[A-Za-z0-9] )tasks?\b")

@@ -253,6 +253,7 @@ def test_patterns_acronym_between_long_form_and_head(text, phrase, type_):
         ("Agents can exploit shortcut learning.", ["shortcut learning"]),
         ("How can abstractive summarization help?", ["abstractive summarization"]),
         ("We show that curriculum learning helps and enables meaningful generalization.", ["curriculum learning"]),
+        ("We pre-train motion tracking, and they sample FOL translation.", ["motion tracking", "FOL translation"]),
     ],
 )
 def test_patterns_a_verb_before_a_term_is_not_its_modifier(text, phrases):
@@ -2040,6 +2041,19 @@ def test_entities_a_verb_before_a_term_is_no_part_of_it(nlp):
         "reasoning on large graphs.",
     )
     assert types == {"causal transformers": "Method", "self-supervised learning": "Method", "graph reasoning": "Task"}
+
+
+def test_entities_a_verb_form_before_a_listed_term_is_no_part_of_it(nlp):
+    types = _types(
+        nlp,
+        "When training machine learning models, Quorra uses scaling imitation learning, learning motion planning "
+        "and training personalized image generation for training transformers. We add training data generation "
+        "and learning rate scheduling.",
+    )
+    assert {"imitation learning", "motion planning", "personalized image generation"} <= types.keys()
+    assert not {"training machine learning", "scaling imitation learning", "learning motion planning",
+                "training personalized image generation", "training transformers"} & types.keys()
+    assert {"training data generation", "learning rate scheduling"} <= types.keys()
 
 
 def test_entities_real_opens_no_term(nlp):
