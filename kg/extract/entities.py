@@ -169,6 +169,7 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     if (
         short_known is not None and short_known.id_
         and not _cased_otherwise(short.text, short_known.id_) and spells_listed_name(long.text, short_known.id_)
+        and not _headed_otherwise(long.text, short_known)
     ):
         return Span(doc, long.start, long.end, label=short_known.label_, span_id=short_known.id_)
     end = _pair_end(doc, long, short)
@@ -184,6 +185,15 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     # sentence) is a term, and so is one ending in a technique's head word ("... Learning").
     guessed = weakly and type_ == DEFAULT_TYPE and not _lower_case_phrase(doc, long)
     return Span(doc, long.start, long.end, label=type_, kb_id=GUESSED if guessed else "")
+
+
+def _headed_otherwise(long_form: str, listed: Span) -> bool:
+    """Whether a long form's head word names a technique where the row, named only by its
+    acronym, is a dataset, task or metric ("the Sparse Training Scheme (STS)" is no semantic
+    textual similarity). Models are techniques by their heads ("Residual Neural Network")."""
+    if listed.label_ in ("Method", "Model") or _listed_long_forms().get(listed.id_):
+        return False
+    return type_cues()["long_form_head"].get(long_form.split()[-1].lower()) == "Method"
 
 
 def _pair_end(doc: Doc, long: Span, short: Span) -> int:

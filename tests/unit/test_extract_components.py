@@ -93,6 +93,15 @@ def test_long_form_not_spelling_the_listed_name_is_not_that_entity(nlp):
     assert all(m.long_form == "Adaptive Cruise Control" for m in record.mentions if m.text == "ACC")
 
 
+def test_long_form_headed_as_a_technique_is_not_a_task_listed_by_its_acronym(nlp):
+    # "STS" is on the task list by its acronym alone; a scheme spelling it is a technique.
+    record = _extract(nlp, "A study", "We propose the Sparse Tiered Scheme (STS) for Quorra. STS is fast.")
+    assert {(m.text, m.type, m.canonical) for m in record.mentions} >= {
+        ("Sparse Tiered Scheme", "Method", None), ("STS", "Method", None)
+    }
+    assert ("INTRODUCES", "Sparse Tiered Scheme") in {(r.type, r.target) for r in record.relations}
+
+
 def test_listed_mixed_case_acronym_in_other_capitals_is_another_thing(nlp):
     # "AwA" is a listed dataset; "AWA", spelled out as a technique here, is not it.
     record = _extract(nlp, "A study", "Adaptive Weight Allocation (AWA) tunes merging weights. AWA is fast.")
