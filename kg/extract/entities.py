@@ -850,7 +850,9 @@ def named_by_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]
 
 # "our multi-agent framework, Quorra, equipped with ...": a capitalised name set off by commas
 # after a typed noun the paper calls its own.
-_COMMA_NAME = re.compile(r", (?P<name>[A-Z][\w\-+]*(?: (?:(?:of|per|for|to|and|in|on|with) )?[A-Z][\w\-+]*){0,4})(?=,| \()")
+_APPOSED_NAME = r"(?P<name>[A-Z][\w\-+]*(?: (?:(?:of|per|for|to|and|in|on|with) )?[A-Z][\w\-+]*){0,4})"
+# "a novel self-training algorithm: Quorra Vireo (QV)." names after a colon too
+_COMMA_NAME = re.compile(r"(?:, " + _APPOSED_NAME + r"(?=,| \()|: " + _APPOSED_NAME.replace("name", "colon_name") + r"(?=,| \(|\.(?:\s|$)))")
 _OWN_NOUN_BEFORE = re.compile(
     r"\b(?:[Oo]ur|[Nn]ovel|[Nn]ew|(?:propose|introduce|present|develop|design)(?:s|d|ed)? an?) (?:[\w\-]+ ){0,3}"
     r"(?P<noun>framework|method|approach|algorithm|architecture|pipeline|technique|module|system|agent|toolkit|library"
@@ -862,8 +864,8 @@ _SENTENCE_ADVERBS = frozenset(
 
 
 def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]]:
-    """(name, type, True) for "our <noun>, Name,", "a novel <noun>, Name (" and "we develop a
-    <noun>, Name,": the noun types the name (a system, an agent or a library is a Method).
+    """(name, type, True) for "our <noun>, Name,", "a novel <noun>, Name (" (or ": Name (") and
+    "we develop a <noun>, Name,": the noun types the name (a system, an agent or a library is a Method).
 
     >>> named_own_in_apposition("an iteration of our multi-agent framework, Quorra, with a new dataset, Vireo (V)")
     [('Quorra', 'Method', True), ('Vireo', 'Dataset', True)]
@@ -871,12 +873,14 @@ def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, b
     []
     >>> named_own_in_apposition("we develop a pruning method, Quorra, which")
     [('Quorra', 'Method', True)]
+    >>> named_own_in_apposition("a novel self-training algorithm: Quorra Vireo (QV). Then: Kestrel Set.")
+    [('Quorra Vireo', 'Method', True)]
     """
     nouns = type_cues()["next_word"]
     found = []
     for match in _COMMA_NAME.finditer(text, start):
         own = _OWN_NOUN_BEFORE.search(text, max(0, match.start() - 80), match.start())
-        name = match.group("name")
+        name = match.group("name") or match.group("colon_name")
         if own is None or normalize_key(name) in generic_keys() or name.lower() in _SENTENCE_ADVERBS:
             continue
         found.append((name, nouns.get(own.group("noun"), "Method"), True))

@@ -2080,6 +2080,11 @@ def test_entities_describing_words_open_no_term(nlp):
     assert {"win rate", "target detection", "robotic manipulation", "vision transformers", "agentic planning"} == types.keys()
 
 
+def test_relations_a_name_after_a_colon_that_closes_a_novel_technique_is_introduced(nlp):
+    relations = _relations(nlp, "A study", "We introduce a novel self-training algorithm: Quorra Vireo (QV). QV trains LLMs.")
+    assert {("INTRODUCES", "Quorra Vireo"), ("INTRODUCES", "QV"), ("USES", "self-training")} <= relations
+
+
 def test_relations_a_technical_report_introduces_what_its_title_names(nlp):
     relations = _relations(
         nlp, "Quorra-Diagnosis-1.1 Technical Report",
