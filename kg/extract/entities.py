@@ -1238,7 +1238,9 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     ]
     if terms:
         terms = [trimmed for span in terms if (trimmed := _without_verb_before(doc, span, listed_ends)) is not None]
-    candidates = gazetteer + patterns + _coined_spans(doc, text, coined) + _named_spans(doc, text, named)
+    # filter_spans keeps the first of equal spans: the noun that names a name ("a framework,
+    # called SENSE") types it over its look or a later "the SENSE model".
+    candidates = gazetteer + _named_spans(doc, text, named) + patterns + _coined_spans(doc, text, coined)
     long_forms: dict[str, str] = {}
     late: list[Span] = []
     domain_short_forms: set[str] = set()
