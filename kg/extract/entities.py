@@ -258,8 +258,8 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
             versioned, end = True, j + 1
         elif token in _SIZE_UNIT and not doc[j - 1].whitespace_ and doc[j - 1].text.isdigit():
             versioned, end = True, j + 1
-        elif token.lower() in variants and token[:1].isupper():
-            end = j + 1
+        elif token.lower() in variants and (token[:1].isupper() or doc[j - 1].text == "-"):
+            end = j + 1  # "GPT-4.5 Mini", "GPT-4.5-mini"
         elif "-" in token and _variant_with_version(token, variants):
             versioned, end = True, j + 1  # "Mistral" + "-Large-3": the tokenizer keeps "Large-3" whole
         elif token.lower() in domains and token[:1].isupper() and doc[j - 1].text == "-":
@@ -271,7 +271,7 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
         return span
     if span.label_ != "Model" and end < len(doc) and doc[end].text in _NOUNS_OF_AN_EDITION:
         return Span(doc, span.start, end, label="Dataset")  # "the MultiVENT 2.0 benchmark": an edition of a dataset
-    return Span(doc, span.start, end, label="Model", span_id=span.id_ if span.label_ == "Model" else "")
+    return Span(doc, span.start, end, label="Model")
 
 
 _NOUNS_OF_AN_EDITION = frozenset({"corpus", "dataset", "benchmark", "suite"})

@@ -1233,6 +1233,13 @@ def test_entities_a_listed_model_keeps_a_variant_word_joined_to_its_version(nlp)
     assert "Mistral" not in types and "X-ray" not in types
 
 
+def test_entities_a_listed_model_with_a_variant_word_is_another_model(nlp):
+    record = _extract(nlp, "A study", "Quorra beats GPT-4.5-mini, GPT-4.5 and RoBERTa-large on Vireo-Set.")
+    found = {(m.text, m.type, m.canonical) for m in record.mentions}
+    assert {("GPT-4.5-mini", "Model", None), ("RoBERTa-large", "Model", None)} <= found
+    assert "GPT-4.5" in {m.canonical for m in record.mentions}
+
+
 def test_entities_a_score_after_a_name_is_no_version_of_it(nlp):
     types = _types(nlp, "Quorra tracks humans (median RSA 0.743), beating QuillNet-CNN 0.356 and Llama 3.1 on Kestrel.")
     assert "RSA 0.743" not in types and "QuillNet-CNN 0.356" not in types
