@@ -684,7 +684,7 @@ _NAMED_AFTER_CUE = re.compile(
     r"(?:(?:propose|introduce|present|release|develop|design|build|train|create|construct|curate)(?:s|d|ed)?|built) "
     r"(?:(?:a|an|the) (?:new |novel |simple |unified |general )?[a-z\-]+(?: [a-z\-]+)?,? (?:called |named |dubbed |termed )?"
     r"|(?P<the>the )(?=[A-Z]))?"
-    r"(?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,3})(?=,| \(| --| - | that| which| to| for|\.)"
+    r"(?P<name>[A-Z][\w\-+]*(?: [A-Z][\w\-+]*){0,3})(?=,| \(| --| - | that| which| to| for|\.| as an? )"
 )
 # A title's name said again in the abstract, after running text: "with Resa, a ..." (not "Resa:").
 _RUNNING_TEXT_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
@@ -1025,8 +1025,12 @@ def coined_in_text(text: str, title_end: int, listed: Container[str] = frozenset
             continue  # "the Trajectory Policy Gradient Theorem", "the PIES Taxonomy": no dataset, model or method
         if first and " " not in first and is_coined_name(first) and last.lower() in cues["next_word"]:
             name = first  # "the STROT Framework", "the PulseMind Benchmark": the coined word is the name
-        if name.lower() not in _TITLE_WORDS and name not in names and normalize_key(name) not in listed:
-            names.append(name)
+        key = normalize_key(name)
+        if name.lower() in _TITLE_WORDS or name in names or key in listed or key in generic_keys():
+            continue
+        if is_plural_acronym(name) and normalize_key(name[:-1]) in generic_keys():
+            continue  # "we introduce LLMs as a third component"
+        names.append(name)
     # A lone ordinary term word ("Alignment", "Distillation") names nothing new.
     return [name for name in names if " " in name or is_coined_name(name) or name.lower() not in term_words()]
 

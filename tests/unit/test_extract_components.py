@@ -2104,6 +2104,16 @@ def test_relations_a_name_after_a_colon_that_closes_a_novel_technique_is_introdu
     assert {("INTRODUCES", "Quorra Vireo"), ("INTRODUCES", "QV"), ("USES", "self-training")} <= relations
 
 
+def test_relations_a_name_introduced_as_a_new_thing_is_introduced(nlp):
+    relations = _relations(
+        nlp, "A study",
+        "This paper introduces the Quorra Index as a novel metric of attention. We introduce LLMs as a third "
+        "component. We compute the Quorra Index daily.",
+    )
+    assert ("INTRODUCES", "Quorra Index") in relations
+    assert not any(target == "LLMs" for _, target in relations)
+
+
 def test_relations_a_technical_report_introduces_what_its_title_names(nlp):
     relations = _relations(
         nlp, "Quorra-Diagnosis-1.1 Technical Report",
