@@ -380,8 +380,23 @@ def attach(
         # only a metric of its clause: "F1 rose to 85.0%, and leakage fell to 4.02%" says
         # nothing of the F1 of 4.02%
         metric = _nearest([m for m in metrics if bounds[0] <= m.start_char - start < bounds[1]], start, result, bounds)
-    dataset = _nearest(datasets, start, result, bounds)
+    dataset = _dataset_changed_from(text, result, datasets, start) or _nearest(datasets, start, result, bounds)
     return FoundResult(result.start, result.end, result.value, result.unit, result.text, metric, dataset)
+
+
+# "on SimpleQA from 30% to 80% and on HotpotQA ...": both numbers are SimpleQA's.
+_FROM_TO_AFTER = re.compile(r"\s+from\s+(?:[+\-]?\d+(?:\.\d+)?\s?%?\s+to\s+)?$")
+
+
+def _dataset_changed_from(text: str, result: FoundResult, datasets: list[Span], start: int) -> str | None:
+    """The dataset right before "from <number> to <number>", for both numbers."""
+    if " from " not in text:
+        return None
+    for dataset in datasets:
+        end = dataset.end_char - start
+        if end <= result.start and _FROM_TO_AFTER.match(text[end : result.start]):
+            return dataset.text
+    return None
 
 
 # What may stand between two items of a list: "A, B and C", "A, B, and the C".

@@ -148,6 +148,13 @@ def test_results_attach_metric_and_dataset(nlp):
     assert by_value[74.68].unit is None and by_value[74.68].metric == "ROUGE-L"
 
 
+def test_results_a_change_from_one_number_to_another_belongs_to_the_dataset_before_it(nlp):
+    record = _extract(
+        nlp, "A method", "Quorra boosts accuracy on Vireo-QA from 30% to 80% and on Kestrel-QA from 22% to 41%."
+    )
+    assert {r.value: r.dataset for r in record.results} == {30.0: "Vireo-QA", 80.0: "Vireo-QA", 22.0: "Kestrel-QA", 41.0: "Kestrel-QA"}
+
+
 def test_relations_from_cues(nlp):
     relations = _relations(
         nlp,
