@@ -1242,6 +1242,13 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     ]
     if terms:
         terms = [trimmed for span in terms if (trimmed := _without_verb_before(doc, span, listed_ends)) is not None]
+        # "LIBERO manipulation rollouts", "GSM8K reasoning": a listed dataset or model opening a
+        # term phrase is named itself; what follows says what is done on or with it.
+        listed_starts = {
+            span.start: span.end for span in gazetteer
+            if span.label_ in ("Dataset", "Model") and " " not in span.text and is_coined_name(span.text)
+        }
+        terms = [span for span in terms if span.label_ == "Dataset" or not span.start < listed_starts.get(span.start, span.start) < span.end]
     # filter_spans keeps the first of equal spans: the noun that names a name ("a framework,
     # called SENSE") types it over its look or a later "the SENSE model".
     candidates = gazetteer + _named_spans(doc, text, named) + patterns + _coined_spans(doc, text, coined)

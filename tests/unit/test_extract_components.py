@@ -2091,6 +2091,13 @@ def test_entities_a_verb_form_before_a_listed_term_is_no_part_of_it(nlp):
     assert {"training data generation", "learning rate scheduling"} <= types.keys()
 
 
+def test_entities_a_listed_dataset_or_model_opening_a_term_is_named_itself(nlp):
+    types = _types(nlp, "Quorra improves MNIST classification and GPT-4 distillation over YOLO object detection.")
+    assert {"MNIST": "Dataset", "GPT-4": "Model", "YOLO": "Model"}.items() <= types.items()
+    assert {"distillation", "object detection"} <= types.keys()
+    assert not {"MNIST classification", "GPT-4 distillation", "YOLO object detection"} & types.keys()
+
+
 def test_entities_real_opens_no_term(nlp):
     types = _types(nlp, "We run real robot control on arms and real molecular learning on Quorra-Set.")
     assert {"robot control", "molecular learning"} <= types.keys()
