@@ -456,6 +456,8 @@ def test_entities_units_modalities_and_title_case_words_are_no_names(nlp):
         # what is done without is not a baseline; what an attack or a defence aims at is none
         ("Quorra beats the base model without any task-specific fine-tuning.", set(), {"task-specific fine-tuning"}),
         ("Quorra crafts attacks against CLIP and improves robustness against FGSM.", set(), {"CLIP", "FGSM"}),
+        # "competitive" compares only "with", "to" or "against" something
+        ("We show how competitive QuorraLMs are built with Vireo-Kit, competitive with GPT-4o.", {"GPT-4o"}, {"QuorraLMs"}),
     ],
 )
 def test_relations_a_comparison_reaches_its_object_not_the_rest_of_the_sentence(nlp, abstract, compared, not_compared):
