@@ -275,12 +275,14 @@ _AMOUNT_AFTER = re.compile(
 # "over" compares only after a gain or a number: "a 4x speedup over X", "improves F1 by
 # 2.8% over X", not "a correction layer over X" or "ablations over ..., LoRA rank".
 _OVER_WINDOW = 60
+# "5 epochs over a corpus", "three passes over the data": what is gone through, not beaten
+_PASSES_BEFORE = re.compile(r"\b(?:epochs?|passes|iterations|rounds|sweeps|runs) $")
 
 
 def _compares_over(lowered: str, at: int) -> bool:
     """Whether the "over" at `at` compares: a gain or a number stands in the words before it,
     and no amount follows ("over 44,000 papers", "over a decade")."""
-    if _AMOUNT_AFTER.match(lowered, at + len("over")):
+    if _AMOUNT_AFTER.match(lowered, at + len("over")) or _PASSES_BEFORE.search(lowered, max(0, at - 20), at):
         return False
     before = lowered[max(0, at - _OVER_WINDOW) : at]
     return bool(_cues()["over_compares_after"].search(before)) or any(ch.isdigit() for ch in before)

@@ -458,6 +458,7 @@ def test_entities_units_modalities_and_title_case_words_are_no_names(nlp):
         ("Quorra crafts attacks against CLIP and improves robustness against FGSM.", set(), {"CLIP", "FGSM"}),
         # "competitive" compares only "with", "to" or "against" something
         ("We show how competitive QuorraLMs are built with Vireo-Kit, competitive with GPT-4o.", {"GPT-4o"}, {"QuorraLMs"}),
+        ("Quorra runs 5 epochs over KestrelNet outputs and beats VireoNet by 3 points.", {"VireoNet"}, {"KestrelNet"}),
     ],
 )
 def test_relations_a_comparison_reaches_its_object_not_the_rest_of_the_sentence(nlp, abstract, compared, not_compared):
