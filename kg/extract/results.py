@@ -390,7 +390,7 @@ _FROM_TO_AFTER = re.compile(r"\s+from\s+(?:[+\-]?\d+(?:\.\d+)?\s?%?\s+to\s+)?$")
 
 def _dataset_changed_from(text: str, result: FoundResult, datasets: list[Span], start: int) -> str | None:
     """The dataset right before "from <number> to <number>", for both numbers."""
-    if " from " not in text:
+    if not datasets or " from " not in text:
         return None
     for dataset in datasets:
         end = dataset.end_char - start
