@@ -850,9 +850,11 @@ def named_by_apposition(text: str, start: int = 0) -> list[tuple[str, str, bool]
 
 # "our multi-agent framework, Quorra, equipped with ...": a capitalised name set off by commas
 # after a typed noun the paper calls its own.
-_APPOSED_NAME = r"(?P<name>[A-Z][\w\-+]*(?: (?:(?:of|per|for|to|and|in|on|with) )?[A-Z][\w\-+]*){0,4})"
+_APPOSED_NAME = r"[A-Z][\w\-+]*(?: (?:(?:of|per|for|to|and|in|on|with) )?[A-Z][\w\-+]*){0,4}"
 # "a novel self-training algorithm: Quorra Vireo (QV)." names after a colon too
-_COMMA_NAME = re.compile(r"(?:, " + _APPOSED_NAME + r"(?=,| \()|: " + _APPOSED_NAME.replace("name", "colon_name") + r"(?=,| \(|\.(?:\s|$)))")
+_COMMA_NAME = re.compile(
+    rf"(?:, (?P<name>{_APPOSED_NAME})(?=,| \()|: (?P<colon_name>{_APPOSED_NAME})(?=,| \(|\.(?:\s|$)))"
+)
 _OWN_NOUN_BEFORE = re.compile(
     r"\b(?:[Oo]ur|[Nn]ovel|[Nn]ew|(?:propose|introduce|present|develop|design)(?:s|d|ed)? an?) (?:[\w\-]+ ){0,3}"
     r"(?P<noun>framework|method|approach|algorithm|architecture|pipeline|technique|module|system|agent|toolkit|library"
@@ -1192,7 +1194,9 @@ def _without_verb_before(doc: Doc, span: Span, listed_ends: dict[int, Span]) -> 
     and "learning motion planning" name "deep learning" and "motion planning", which are
     spans of their own already (None then); "training personalized image generation" names
     "personalized image generation"."""
-    if len(span) < 2 or not span[0].whitespace_ or span[0].lower_ not in type_cues()["verb_before_term"] or span[1].lower_ in _NOUNS_AFTER_VERB_FORM:
+    if len(span) < 2 or not span[0].whitespace_ or span[1].lower_ in _NOUNS_AFTER_VERB_FORM:
+        return span
+    if span[0].lower_ not in type_cues()["verb_before_term"]:
         return span
     if normalize_key(span[1:].text) in generic_keys():
         return None  # "training machine learning models": the field's name, no entity
@@ -1208,6 +1212,12 @@ def _without_verb_before(doc: Doc, span: Span, listed_ends: dict[int, Span]) -> 
 
 # "training data generation", "learning rate scheduling": the verb form is a noun before these
 _NOUNS_AFTER_VERB_FORM = frozenset("data sample samples set sets time rate rates signal signals".split())
+
+
+def _opened_by_listed(span: Span, listed_ends_at: dict[int, int]) -> bool:
+    """Whether a listed name ({start: end}) opens the span and more words follow it."""
+    end = listed_ends_at.get(span.start)
+    return end is not None and end < span.end
 
 
 def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
@@ -1244,11 +1254,11 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         terms = [trimmed for span in terms if (trimmed := _without_verb_before(doc, span, listed_ends)) is not None]
         # "LIBERO manipulation rollouts", "GSM8K reasoning": a listed dataset or model opening a
         # term phrase is named itself; what follows says what is done on or with it.
-        listed_starts = {
+        listed_ends_at = {
             span.start: span.end for span in gazetteer
             if span.label_ in ("Dataset", "Model") and " " not in span.text and is_coined_name(span.text)
         }
-        terms = [span for span in terms if span.label_ == "Dataset" or not span.start < listed_starts.get(span.start, span.start) < span.end]
+        terms = [span for span in terms if span.label_ == "Dataset" or not _opened_by_listed(span, listed_ends_at)]
     # filter_spans keeps the first of equal spans: the noun that names a name ("a framework,
     # called SENSE") types it over its look or a later "the SENSE model".
     candidates = gazetteer + _named_spans(doc, text, named) + patterns + _coined_spans(doc, text, coined)

@@ -351,10 +351,15 @@ def _metric_bound_before(text: str, result: FoundResult, metrics: list[Span], st
     number: "68% recall at 90% precision", "TPR at 1% FPR"."""
     if any(text[result.end : metric.start_char - start].isspace() for metric in metrics):
         return None
-    for metric in metrics:
-        end = metric.end_char - start
-        if end <= result.start and _BINDS_TO_NUMBER.match(text[end : result.start]):
-            return metric.text
+    return _span_bound_before(metrics, _BINDS_TO_NUMBER, text, result, start)
+
+
+def _span_bound_before(spans: list[Span], binding: re.Pattern, text: str, result: FoundResult, start: int) -> str | None:
+    """The span before a result that only `binding` words part from it."""
+    for span in spans:
+        end = span.end_char - start
+        if end <= result.start and binding.match(text[end : result.start]):
+            return span.text
     return None
 
 
@@ -392,11 +397,7 @@ def _dataset_changed_from(text: str, result: FoundResult, datasets: list[Span], 
     """The dataset right before "from <number> to <number>", for both numbers."""
     if not datasets or " from " not in text:
         return None
-    for dataset in datasets:
-        end = dataset.end_char - start
-        if end <= result.start and _FROM_TO_AFTER.match(text[end : result.start]):
-            return dataset.text
-    return None
+    return _span_bound_before(datasets, _FROM_TO_AFTER, text, result, start)
 
 
 # What may stand between two items of a list: "A, B and C", "A, B, and the C".
