@@ -2051,15 +2051,16 @@ def test_gazetteer_a_one_word_name_hyphen_joined_to_a_capitalised_word_ends_anot
 
 
 def test_entities_the_noun_that_names_a_name_types_it_over_its_look(nlp):
-    types = _extract(
+    mentions = _extract(
         nlp,
         "A study",
         "This paper proposes a deep learning-based framework, called QUORRA, for intensity prediction. The input "
         "to QUORRA is a set of stations. The QUORRA model learns their relations. We also introduce a novel task "
         "called Vireo Kestrel Learning (VKL).",
     ).mentions
-    assert {(m.text, m.type) for m in types} >= {("QUORRA", "Method"), ("Vireo Kestrel Learning", "Task"), ("VKL", "Task")}
-    assert ("QUORRA", "Model") not in {(m.text, m.type) for m in types}
+    typed = {(m.text, m.type) for m in mentions}
+    assert typed >= {("QUORRA", "Method"), ("Vireo Kestrel Learning", "Task"), ("VKL", "Task")}
+    assert ("QUORRA", "Model") not in typed
 
 
 def test_entities_a_name_said_to_be_a_task_is_a_task_and_core_opens_no_term(nlp):
