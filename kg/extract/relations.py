@@ -307,8 +307,6 @@ def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]
             continue
         if cue.group() == "over" and not _compares_over(lowered, cue.start()):
             continue
-        if cue.group() == "competitive" and not lowered.startswith((" with ", " to ", " against "), cue.end()):
-            continue  # "how competitive SpeechLMs can be built": an adjective of the thing itself
         begin = _COMPARED_PREPOSITION.match(lowered, cue.end()).end()
         end = _COMPARED_SCOPE_END.search(lowered, begin)
         stop = end.start() if end else len(lowered)
