@@ -2416,6 +2416,14 @@ def test_patterns_a_rate_that_measures_no_result_is_no_metric(nlp):
     assert not {"adaptive learning rate", "adaptive learning", "heart rate", "resting heart rate", "mortality rates"} & types.keys()
 
 
+def test_patterns_a_search_space_is_no_search_technique(nlp):
+    types = _types(nlp, (
+        "QuorraNAS explores a topology-aware search space and the RDARTS search spaces with beam search."
+    ))
+    assert types["beam search"] == "Method"
+    assert not {"topology-aware search", "RDARTS search"} & types.keys()
+
+
 def test_entities_recorded_body_signals_and_web_runtimes_are_no_entities(nlp):
     names = set(_types(nlp, "QuorraNet decodes EMG, ECoG and PPG signals in the browser with WebGPU and WebAssembly."))
     assert "QuorraNet" in names and not names & {"EMG", "ECoG", "PPG", "WebGPU", "WebAssembly"}
