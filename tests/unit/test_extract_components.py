@@ -155,6 +155,14 @@ def test_results_a_change_from_one_number_to_another_belongs_to_the_dataset_befo
     assert {r.value: r.dataset for r in record.results} == {30.0: "Vireo-QA", 80.0: "Vireo-QA", 22.0: "Kestrel-QA", 41.0: "Kestrel-QA"}
 
 
+def test_results_a_score_on_a_dataset_named_after_it_is_that_datasets(nlp):
+    record = _extract(
+        nlp, "A method", "Quorra reaches 34.8 mAP@10 on Vireo-QA and 75.7 mAP@200 on Kestrel-QA, and beats Marlowe on "
+        "Vireo-QA by 5% and on Kestrel-QA by 3%."
+    )
+    assert {r.value: r.dataset for r in record.results} == {34.8: "Vireo-QA", 75.7: "Kestrel-QA", 5.0: "Vireo-QA", 3.0: "Kestrel-QA"}
+
+
 def test_relations_from_cues(nlp):
     relations = _relations(
         nlp,
