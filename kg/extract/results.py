@@ -363,6 +363,15 @@ def _span_bound_before(spans: list[Span], binding: re.Pattern, text: str, result
     return None
 
 
+def _span_bound_after(spans: list[Span], binding: re.Pattern, text: str, result: FoundResult, start: int) -> str | None:
+    """The span after a result that only `binding` words part from it."""
+    for span in spans:
+        begin = span.start_char - start
+        if begin >= result.end and binding.fullmatch(text, result.end, begin):
+            return span.text
+    return None
+
+
 def attach(
     result: FoundResult, text: str, start: int, metrics: list[Span], datasets: list[Span], others: list[Span] = ()
 ) -> FoundResult:
@@ -387,7 +396,7 @@ def attach(
         metric = _nearest([m for m in metrics if bounds[0] <= m.start_char - start < bounds[1]], start, result, bounds)
     dataset = (
         _dataset_changed_from(text, result, datasets, start)
-        or _dataset_bound_after(text, result, datasets, start)
+        or _span_bound_after(datasets, _SCORED_ON, text, result, start)
         or _nearest(datasets, start, result, bounds)
     )
     return FoundResult(result.start, result.end, result.value, result.unit, result.text, metric, dataset)
@@ -404,19 +413,13 @@ def _dataset_changed_from(text: str, result: FoundResult, datasets: list[Span], 
     return _span_bound_before(datasets, _FROM_TO_AFTER, text, result, start)
 
 
-# "75.7 mAP@200 on Sketchy", "81% accuracy in the Quorra split": up to three words (the
-# metric's) and "on" or "in" between a number and the dataset it was scored on.
-_ON_AFTER = re.compile(r"(?:\s+(?!(?:and|or|by|than|to|from|while|whereas|but|vs|versus|compared|over)\b)[^\s,;:()]+){0,3}?\s+(?:on|in)\s+(?:the\s+)?")
-
-
-def _dataset_bound_after(text: str, result: FoundResult, datasets: list[Span], start: int) -> str | None:
-    """The dataset a result was scored on, named after it: in "34.8 mAP@10 on CIRCO and 75.7
-    mAP@200 on Sketchy" the second number is Sketchy's, though CIRCO stands nearer."""
-    for span in datasets:
-        begin = span.start_char - start
-        if begin >= result.end and _ON_AFTER.fullmatch(text, result.end, begin):
-            return span.text
-    return None
+# "34.8 mAP@10 on CIRCO and 75.7 mAP@200 on Sketchy": the second number is Sketchy's, though
+# CIRCO stands nearer. Up to three words (the metric's) and "on" or "in" part a number from
+# the dataset it was scored on.
+_SCORED_ON = re.compile(
+    r"(?:\s+(?!(?:and|or|by|than|to|from|while|whereas|but|vs|versus|compared|over)\b)[^\s,;:()]+){0,3}?"
+    r"\s+(?:on|in)\s+(?:the\s+)?"
+)
 
 
 # What may stand between two items of a list: "A, B and C", "A, B, and the C".
