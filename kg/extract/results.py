@@ -272,11 +272,12 @@ def _nearest(spans: list[Span], sent_start: int, result: FoundResult, bounds: tu
 _FOLLOWING_WORD = re.compile(r"\s*([\w\-]+)\s*")
 
 
+# "by up to 4x", "of about 30%": a hedge between a change and its number.
+_ROUGHLY = r"(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|~\s?)?"
 _CHANGE_OF_BEFORE = re.compile(
-    r"(?P<what>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:reductions?|improvements?|increases?|decreases?|savings?)\s+of\s+"
-    r"(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|~\s?)?$"
+    r"(?P<what>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:reductions?|improvements?|increases?|decreases?|savings?)\s+of\s+" + _ROUGHLY + "$"
 )
-_NOUN_BY = re.compile(r"([\w\-]+)\s+by\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|approximately\s+|~\s?)?$")
+_NOUN_BY = re.compile(r"([\w\-]+)\s+by\s+" + _ROUGHLY + "$")
 
 
 # "reduces risk exposure by 23.22%", "improves the task success rate of LLM agents by 24.1%":
