@@ -27,7 +27,7 @@ from kg.extract.patterns import (
     DEFAULT_TYPE, GUESSED, SUPERSCRIPTED_NAME, generic_keys, guess_type, guess_type_weakly, is_coined_name, is_plural_acronym,
     term_modifiers_before, term_words, type_cues, whole_word_offsets, word_alternation,
 )
-from kg.extract.sentences import doc_text
+from kg.extract.sentences import doc_text, span_text
 from kg.extract.sentences import title_end as find_title_end
 from kg.models import normalize_key
 
@@ -120,7 +120,7 @@ def _spells_a_modifier(doc: Doc, long: Span, short: Span, known: dict[tuple[int,
     """Whether an unlisted acronym spells out one lower-case compound word nothing types:
     "autoregressive (AR)", "time-to-first-token (TTFT)", "vision-language-action (VLA)"
     describe the noun after them; neither they nor the acronym name an entity."""
-    if " " in long.text or any(ch.isdigit() for ch in long.text) or not long.text.islower():
+    if " " in span_text(long) or any(ch.isdigit() for ch in span_text(long)) or not span_text(long).islower():
         return False  # "multi-qa-mpnet-base-dot-v1 (MMPNet)" names a model
     short_known = known.get((short.start, short.end))
     if short_known is not None and short_known.id_:
@@ -128,7 +128,7 @@ def _spells_a_modifier(doc: Doc, long: Span, short: Span, known: dict[tuple[int,
     end = max(long.end, short.end)
     end += end < len(doc) and doc[end].text == ")"
     next_word = doc[end].text if end < len(doc) and _pair_typed_by_next_word(doc[end].text) else ""
-    return guess_type_weakly(short.text, next_word, long_form=long.text) == (DEFAULT_TYPE, True)
+    return guess_type_weakly(span_text(short), next_word, long_form=span_text(long)) == (DEFAULT_TYPE, True)
 
 
 def defines_a_technique_class(long_form: str, short: str) -> bool:
@@ -162,21 +162,21 @@ def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, in
     short_known = known.get((short.start, short.end))
     if long_known is not None:
         return long_known
-    if short_known is None and not is_coined_name(short.text):
-        if not defines_a_technique_class(long.text, short.text):
+    if short_known is None and not is_coined_name(span_text(short)):
+        if not defines_a_technique_class(span_text(long), span_text(short)):
             return None
         return Span(doc, long.start, long.end, label="Method")
     if (
         short_known is not None and short_known.id_
-        and not _cased_otherwise(short.text, short_known.id_) and spells_listed_name(long.text, short_known.id_)
-        and not _headed_otherwise(long.text, short_known)
+        and not _cased_otherwise(span_text(short), short_known.id_) and spells_listed_name(span_text(long), short_known.id_)
+        and not _headed_otherwise(span_text(long), short_known)
     ):
         return Span(doc, long.start, long.end, label=short_known.label_, span_id=short_known.id_)
     end = _pair_end(doc, long, short)
     next_word = _kind_noun_after_pair(doc, long, short)
-    type_, weakly = guess_type_weakly(short.text, next_word, long_form=long.text)
+    type_, weakly = guess_type_weakly(span_text(short), next_word, long_form=span_text(long))
     if (
-        type_ == "Dataset" and long.text.split()[-1].lower() in _HEADS_OF_DATASETS_OR_SYSTEMS
+        type_ == "Dataset" and span_text(long).split()[-1].lower() in _HEADS_OF_DATASETS_OR_SYSTEMS
         and _apposition_kind(doc_text(doc), doc[end - 1].idx + len(doc[end - 1])) == "technique"
     ):
         type_ = "Method"  # "Formal Assurance and Monitoring Environment (FAME), a novel framework"
@@ -228,7 +228,7 @@ _HEADS_OF_DATASETS_OR_SYSTEMS = frozenset({"environment", "world", "suite", "col
 
 def _lower_case_phrase(doc: Doc, span: Span) -> bool:
     """Whether a span is written in lower case, but for a capital opening its sentence."""
-    text = span.text
+    text = span_text(span)
     if span.start_char in {start for start, _ in doc._.kg_sentences or ()}:
         text = text[:1].lower() + text[1:]
     return text.islower()
@@ -290,7 +290,7 @@ def extend_dataset_variant(doc: Doc, span: Span) -> Span:
         if end >= len(doc) or not doc[end - 1].whitespace_:
             break
         pair = doc[end : end + 2]
-        if len(pair) == 2 and pair[0].whitespace_ and pair[0].text[:1].isupper() and pair.text.lower() in variants:
+        if len(pair) == 2 and pair[0].whitespace_ and pair[0].text[:1].isupper() and span_text(pair).lower() in variants:
             end += 2
         elif (doc[end].text[:1].isupper() and doc[end].text.lower() in variants) or _DATASET_VERSION.fullmatch(doc[end].text):
             end += 1
@@ -327,7 +327,7 @@ def extend_hyphenated_prefix(doc: Doc, span: Span) -> Span:
         and not doc[i - 1].whitespace_
         and not doc[i - 2].whitespace_
         and doc[i - 2].is_alpha
-        and span.text[:1].islower()
+        and span_text(span)[:1].islower()
         and _joins_a_term(doc[i - 2].text.lower())
     ):
         return Span(doc, i - 2, span.end, label=span.label_)
@@ -538,12 +538,12 @@ def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str,
         model = listed.get(span.start)
         if span.kb_id_ != GUESSED or model is None or model.end > span.end:
             return False
-        rest = span.text[len(model.text) :]
+        rest = span_text(span)[len(span_text(model)) :]
         return rest[:1] == "-" and all(word.lower() in variants for word in rest[1:].split("-"))
 
     return [
         Span(doc, span.start, span.end, label="Model", span_id=span.id_) if is_variant(span)
-        else Span(doc, span.start, span.end, label=typed[span.text], span_id=span.id_) if span.kb_id_ == GUESSED and span.text in typed
+        else Span(doc, span.start, span.end, label=typed[span_text(span)], span_id=span.id_) if span.kb_id_ == GUESSED and span_text(span) in typed
         else span
         for span in spans
     ]
@@ -568,19 +568,19 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
         return spans
     text = doc_text(doc)
     gazetteer = {span.start: span for span in doc.spans.get(GAZETTEER_KEY, []) if span.label_ == "Dataset"}
-    datasets = {span.text for span in spans if span.label_ == "Dataset" and span.kb_id_ != GUESSED}
+    datasets = {span_text(span) for span in spans if span.label_ == "Dataset" and span.kb_id_ != GUESSED}
     techniques: dict[str, bool] = {}
 
     def described_as_technique(name: str) -> bool:
         if name not in techniques:
-            kinds = {_apposition_kind(text, spans[i].end_char) for i in guessed if spans[i].text == name}
+            kinds = {_apposition_kind(text, spans[i].end_char) for i in guessed if span_text(spans[i]) == name}
             techniques[name] = "technique" in kinds and "dataset" not in kinds
         return techniques[name]
 
     for _ in range(2):  # a second pass lets a list take the type a member just got
         for i in guessed:
             span = spans[i]
-            if span.text in datasets:
+            if span_text(span) in datasets:
                 continue
             before = text[max(0, span.start_char - 60) : span.start_char]
             if (
@@ -590,14 +590,14 @@ def retype_from_context(doc: Doc, spans: list[Span], long_forms: dict[str, str] 
                 or _named_after_dataset_noun(text, span.start_char, span.end_char)
                 or _in_dataset_list(text, span.start_char)
                 or (span.start in gazetteer and gazetteer[span.start].end < span.end)
-                or ((base := _EDITION_SUFFIX.sub("", span.text)) != span.text and base in datasets)
+                or ((base := _EDITION_SUFFIX.sub("", span_text(span))) != span_text(span) and base in datasets)
                 or _listed_with(spans, i, text, datasets)
-            ) and not described_as_technique(span.text):
-                datasets.add(span.text)
+            ) and not described_as_technique(span_text(span)):
+                datasets.add(span_text(span))
     # "LEGO Connect Language (LCL)": an acronym is of its long form's type.
     datasets |= {short for short, long in (long_forms or {}).items() if long in datasets}
     return [
-        Span(doc, span.start, span.end, label="Dataset", span_id=span.id_) if span.kb_id_ == GUESSED and span.text in datasets else span
+        Span(doc, span.start, span.end, label="Dataset", span_id=span.id_) if span.kb_id_ == GUESSED and span_text(span) in datasets else span
         for span in spans
     ]
 
@@ -665,7 +665,7 @@ def _listed_with(spans: list[Span], i: int, text: str, datasets: set[str]) -> bo
             if between.strip() == "," and opens_sentence_on(min(j, j + step)):
                 break  # the opening phrase ends at its comma
             j += step
-            if spans[j].text in datasets:
+            if span_text(spans[j]) in datasets:
                 return True
             if step > 0 and closes(between):
                 break
@@ -1127,7 +1127,7 @@ def _extend_title_version(doc: Doc, span: Span) -> Span:
     ("SoftMatcha 2: A Fast ..."), wherever the text writes the two together."""
     if span.end >= len(doc) or not span[-1].whitespace_ or not _TITLE_VERSION.fullmatch(version := doc[span.end].text):
         return span
-    if not doc_text(doc).startswith(f"{span.text} {version}:"):
+    if not doc_text(doc).startswith(f"{span_text(span)} {version}:"):
         return span
     return Span(doc, span.start, span.end + 1, label=span.label_, span_id=span.id_, kb_id=span.kb_id_)
 
@@ -1135,13 +1135,13 @@ def _extend_title_version(doc: Doc, span: Span) -> Span:
 def _to_longer_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name cut short where the whole name stands elsewhere in the Doc gets its words back:
     the title's "Mixture of Experts" after "Multi-level" is "Multi-level Mixture of Experts"."""
-    longer = {span.text: span for span in spans if len(span) > 1}
+    longer = {span_text(span): span for span in spans if len(span) > 1}
     tails = {doc[span.start + k : span.end].text for span in longer.values() for k in range(1, min(4, len(span)))}
     if not tails:
         return spans
     extended = []
     for span in spans:
-        if span.text in tails:
+        if span_text(span) in tails:
             for start in range(max(0, span.start - 3), span.start):
                 whole = longer.get(doc[start : span.end].text)
                 if whole is not None:
@@ -1154,10 +1154,10 @@ def _to_longer_names(doc: Doc, spans: list[Span]) -> list[Span]:
 def _short_form_mentions(doc: Doc, text: str, short: Span) -> list[Span]:
     """The short form in its bracket and, for a two-word one such as "Safe RL", which no
     pattern finds on its own, every other use of it (the title's too)."""
-    if not modified_short_form(short.text):
+    if not modified_short_form(span_text(short)):
         return [short]
     mentions = [short]
-    for match in re.finditer(r"\b" + re.escape(short.text) + r"\b", text):
+    for match in re.finditer(r"\b" + re.escape(span_text(short)) + r"\b", text):
         mention = doc.char_span(match.start(), match.end())
         if mention is not None and mention.start != short.start:
             mentions.append(mention)
@@ -1177,8 +1177,8 @@ def _long_form_elsewhere(doc: Doc, lowered: str, long: Span) -> list[Span]:
     if len(lowered) != len(doc_text(doc)):  # a letter whose lower case is longer: offsets would shift
         return []
     spans = (
-        doc.char_span(start, start + len(long.text), label=long.label_, span_id=long.id_, kb_id=long.kb_id_)
-        for start in whole_word_offsets(lowered, long.text.lower())
+        doc.char_span(start, start + len(span_text(long)), label=long.label_, span_id=long.id_, kb_id=long.kb_id_)
+        for start in whole_word_offsets(lowered, span_text(long).lower())
         if start != long.start_char
     )
     return [span for span in spans if span is not None]
@@ -1229,7 +1229,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     known = _spans_by_offsets(gazetteer + patterns)
     text = doc_text(doc)
     title_end = find_title_end(text)
-    listed_here = {normalize_key(span.text) for span in gazetteer}
+    listed_here = {normalize_key(span_text(span)) for span in gazetteer}
     coined = coined_in_text(text, title_end, listed_here) if title_end else []
     named = (
         named_by_noun(text, title_end)
@@ -1256,7 +1256,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         # term phrase is named itself; what follows says what is done on or with it.
         listed_ends_at = {
             span.start: span.end for span in gazetteer
-            if span.label_ in ("Dataset", "Model") and " " not in span.text and is_coined_name(span.text)
+            if span.label_ in ("Dataset", "Model") and " " not in span_text(span) and is_coined_name(span_text(span))
         }
         terms = [span for span in terms if span.label_ == "Dataset" or not _opened_by_listed(span, listed_ends_at)]
     # filter_spans keeps the first of equal spans: the noun that names a name ("a framework,
@@ -1269,26 +1269,26 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     elsewhere: list[Span] = []
     lowered = text.lower()
     for long, short in doc._.kg_abbreviations or ():
-        if normalize_key(short.text) in generic or normalize_key(long.text) in generic:
+        if normalize_key(span_text(short)) in generic or normalize_key(span_text(long)) in generic:
             if (long.start, long.end) not in known:
                 # "Centers for Disease Control and Prevention (CDC)": the long form of a
                 # generic acronym holds its words against shorter terms, then goes.
                 late.append(Span(doc, long.start, long.end, label=_DOMAIN))
             if not getattr(known.get((short.start, short.end)), "id_", ""):
                 # "augmented reality (AR)": "AR pipelines" is no name; "interfaces (BCIs)": nor is "BCI"
-                domain_short_forms |= _singular_and_plural(short.text)
+                domain_short_forms |= _singular_and_plural(span_text(short))
             continue
-        domain_pair = names_a_domain_thing(long.text) or _spells_a_modifier(doc, long, short, known)
+        domain_pair = names_a_domain_thing(span_text(long)) or _spells_a_modifier(doc, long, short, known)
         if domain_pair and (long.start, long.end) not in known:
             # Both hold their words against shorter spans ("International Classification" of
             # Diseases, the "EM" of "cryo-EM"), then go.
             # "Advanced Persistent Threats (APTs)" also hides "APT anomalies"
-            forms = _singular_and_plural(short.text)
+            forms = _singular_and_plural(span_text(short))
             domain_short_forms |= forms
             late += [Span(doc, long.start, long.end, label=_DOMAIN)]
             late += [mention for form in forms for mention in _every_mention(doc, text, form, _DOMAIN)]
             continue
-        if modified_short_form(short.text) and normalize_key(short.text.split()[-1].removesuffix("s")) in generic:
+        if modified_short_form(span_text(short)) and normalize_key(span_text(short).split()[-1].removesuffix("s")) in generic:
             continue  # "Embodied AI", "Video LLMs": a field or a class, as the bare acronym is
         span = _long_form_span(doc, long, short, known)
         if span is None:
@@ -1299,12 +1299,12 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         # after the pair says ("a logic-augmented generation (LAG) framework" is no task).
         (candidates if span.id_ or _typed_by_noun_after_pair(doc, long, short) else late).append(span)
         elsewhere += _long_form_elsewhere(doc, lowered, span)
-        long_forms[short.text] = long.text
+        long_forms[span_text(short)] = span_text(long)
         short_known = known.get((short.start, short.end))
         if short_known is not None and short_known.id_ and span.id_ != short_known.id_:
             # "DoRA (Domain-oriented RAG Assessment)", "attack success rate (ASR)": a listed
             # acronym spelled otherwise is another thing
-            unlisted_short_forms.add(short.text)
+            unlisted_short_forms.add(span_text(short))
         if short_known is None:
             candidates += [
                 Span(doc, mention.start, mention.end, label=span.label_, span_id=span.id_, kb_id=span.kb_id_)
@@ -1317,10 +1317,10 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     candidates += [span for span in elsewhere if any(
         span.start <= other.start and other.end <= span.end and len(other) < len(span) for other in candidates)]
     if "\\" in text or "$" in text or "{" in text:
-        candidates = [span for span in candidates if not _is_markup(span.text)]
+        candidates = [span for span in candidates if not _is_markup(span_text(span))]
     kept = [
         span for span in filter_spans(candidates)
-        if span.label_ != _DOMAIN and normalize_key(name := span.text) not in generic
+        if span.label_ != _DOMAIN and normalize_key(name := span_text(span)) not in generic
         and brackets_balanced(name) and name not in domain_short_forms
     ]
     kept = filter_spans(_to_longer_names(doc, [_extend(doc, span) for span in kept]))
@@ -1330,12 +1330,12 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         # An acronym tied to a long form takes the long form's type everywhere in the Doc,
         # settled when the long form's is: "multi-agent debate (MAD)" keeps MAD a method
         # where a later "on MAD's performance" would make a guessed name a dataset.
-        texts = [span.text for span in kept]
+        texts = [span_text(span) for span in kept]
         long_texts = set(long_forms.values())
         types = {text_: (span.label_, span.kb_id_ == GUESSED) for span, text_ in zip(kept, texts) if text_ in long_texts}
         # "multi-speaker automatic speech recognition (ASR)": an unlisted acronym takes the type
         # of the wider name its long form ends
-        listed = {span.text for span in kept if span.id_} - unlisted_short_forms
+        listed = {span_text(span) for span in kept if span.id_} - unlisted_short_forms
         missing = {long for short, long in long_forms.items() if short not in listed} - types.keys()
         for span, text_ in zip(kept, texts):
             for long_text in missing:
@@ -1370,15 +1370,15 @@ def _cue_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:
     cued: dict[str, set[str]] = {}
     for span in spans:
         if not span.id_ and span.kb_id_ != GUESSED:
-            cued.setdefault(span.text, set()).add(span.label_)
-    guessed = {span.text for span in spans if span.kb_id_ == GUESSED and len(cued.get(span.text, ())) == 1}
+            cued.setdefault(span_text(span), set()).add(span.label_)
+    guessed = {span_text(span) for span in spans if span.kb_id_ == GUESSED and len(cued.get(span_text(span), ())) == 1}
     if not guessed:
         return spans
     text = doc_text(doc)
-    guessed -= {span.text for span in spans if span.text in guessed and _apposition_kind(text, span.end_char) == "technique"}
+    guessed -= {span_text(span) for span in spans if span_text(span) in guessed and _apposition_kind(text, span.end_char) == "technique"}
     return [
-        Span(doc, span.start, span.end, label=next(iter(cued[span.text])), span_id=span.id_)
-        if span.kb_id_ == GUESSED and span.text in guessed else span
+        Span(doc, span.start, span.end, label=next(iter(cued[span_text(span)])), span_id=span.id_)
+        if span.kb_id_ == GUESSED and span_text(span) in guessed else span
         for span in spans
     ]
 
@@ -1405,11 +1405,11 @@ _LABEL = re.compile(r"[A-Z]\d{1,2}")
 def _without_labels(spans: list[Span], introduced: set[str], long_forms: dict[str, str], title_end: int) -> list[Span]:
     """The spans less unlisted labels ("H1", "A5", "L17"), but for names the paper coins, has
     in its title or spells out ("D3: Training-Free ...", "S2 (See Less, Specify More)")."""
-    labels = {span.text for span in spans if not span.id_ and _LABEL.fullmatch(span.text)}
+    labels = {span_text(span) for span in spans if not span.id_ and _LABEL.fullmatch(span_text(span))}
     if not labels:
         return spans
-    labels -= introduced | long_forms.keys() | {span.text for span in spans if span.start_char < title_end}
-    return [span for span in spans if span.id_ or span.text not in labels]
+    labels -= introduced | long_forms.keys() | {span_text(span) for span in spans if span.start_char < title_end}
+    return [span for span in spans if span.id_ or span_text(span) not in labels]
 
 
 def _listed_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1615,7 +1615,7 @@ def retype_technique_lists(doc: Doc, spans: list[Span], title_end: int) -> list[
             if first is None or not _TECHNIQUE_LIST_OPENER.search(text, max(start, first[0] - 60), first[0]):
                 continue
             retyped |= {
-                normalize_key(span.text)
+                normalize_key(span_text(span))
                 for item in with_gaps
                 if (span := by_offsets.get(item)) is not None and span.label_ == "Dataset"
             }
@@ -1623,7 +1623,7 @@ def retype_technique_lists(doc: Doc, spans: list[Span], title_end: int) -> list[
         return spans
     return [
         Span(doc, span.start, span.end, label="Method", span_id=span.id_)
-        if normalize_key(span.text) in retyped and span.label_ != "Method"
+        if normalize_key(span_text(span)) in retyped and span.label_ != "Method"
         else span
         for span in spans
     ]
@@ -1655,17 +1655,17 @@ def retype_described_techniques(doc: Doc, spans: list[Span], long_forms: dict[st
     with their acronym."""
     text = doc_text(doc)
     described = {
-        span.text for span in spans
-        if span.label_ == "Model" and _apposition_kind(text, span.end_char) == "technique" and not _SIZED.search(span.text)
+        span_text(span) for span in spans
+        if span.label_ == "Model" and _apposition_kind(text, span.end_char) == "technique" and not _SIZED.search(span_text(span))
     }
     if not described:
         return spans
     for short, long in long_forms.items():
         if long in described or short in described:
             described |= {short, long}
-    described -= {listed_span.text for listed_span in doc.spans.get(GAZETTEER_KEY, []) if listed_span.label_ == "Model"}
+    described -= {span_text(listed_span) for listed_span in doc.spans.get(GAZETTEER_KEY, []) if listed_span.label_ == "Model"}
     return [
-        Span(doc, span.start, span.end, label="Method", span_id=span.id_) if span.label_ == "Model" and span.text in described else span
+        Span(doc, span.start, span.end, label="Method", span_id=span.id_) if span.label_ == "Model" and span_text(span) in described else span
         for span in spans
     ]
 
@@ -1701,7 +1701,7 @@ def _tasks_every_mention_of(spans: list[Span], passes) -> set[str]:
     every: dict[str, bool] = {}
     for span in spans:
         if span.label_ == "Task":
-            key = normalize_key(span.text)
+            key = normalize_key(span_text(span))
             every[key] = every.get(key, True) and passes(span)
     return {key for key, all_pass in every.items() if all_pass}
 
@@ -1765,7 +1765,7 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
             # acronym or a lower-case term before a noun is the method's purpose, unless a
             # word says how it is done ("a graph-based error detection framework")
             and not (
-                (is_short_form(span.text) or (span.text[:1].islower() and not _SAYS_HOW.search(span.text)))
+                (is_short_form(span_text(span)) or (span_text(span)[:1].islower() and not _SAYS_HOW.search(span_text(span))))
                 and _MODIFIES_A_NOUN.match(text, span.end_char)
             )
             and _apposition_kind(text, span.end_char) != "task"  # "we propose X, a new task that ..."
@@ -1773,17 +1773,17 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
             if listed is None:
                 listed = {(listed_span.start, listed_span.end) for listed_span in doc.spans.get(GAZETTEER_KEY, [])}
             if (span.start, span.end) not in listed:
-                retyped[normalize_key(span.text)] = "Method"
-                proposed.add(normalize_key(span.text))
+                retyped[normalize_key(span_text(span))] = "Method"
+                proposed.add(normalize_key(span_text(span)))
                 continue
-        if span.end_char > title_end or any(is_coined_name(word) for word in span.text.split()):
+        if span.end_char > title_end or any(is_coined_name(word) for word in span_text(span).split()):
             continue
         before = text[max(0, span.start_char - 8) : span.start_char]
         # "... for Spiking Neural Networks": an architecture is what the work builds on, not its problem.
-        if span.label_ == "Method" and _TASK_BEFORE.search(before) and not _names_an_architecture(span.text):
-            retyped[normalize_key(span.text)] = "Task"
+        if span.label_ == "Method" and _TASK_BEFORE.search(before) and not _names_an_architecture(span_text(span)):
+            retyped[normalize_key(span_text(span))] = "Task"
         elif span.label_ == "Task" and _METHOD_BEFORE.search(before):
-            retyped[normalize_key(span.text)] = "Method"
+            retyped[normalize_key(span_text(span))] = "Method"
     retyped.update(dict.fromkeys(_named_only_as_parts(text, spans), "Method"))
     retyped.update(dict.fromkeys(_named_only_as_means(text, spans, title_end), "Method"))
     if not retyped:
@@ -1794,8 +1794,8 @@ def retype_tasks(doc: Doc, spans: list[Span], title_end: int, long_forms: dict[s
         elif normalize_key(short) in proposed:  # "we propose DUIP (Dynamic User Intent Prediction)"
             retyped[normalize_key(long)] = retyped[normalize_key(short)]
     return [
-        Span(doc, span.start, span.end, label=retyped[normalize_key(span.text)], span_id=span.id_)
-        if span.label_ in ("Method", "Task") and retyped.get(normalize_key(span.text), span.label_) != span.label_
+        Span(doc, span.start, span.end, label=retyped[normalize_key(span_text(span))], span_id=span.id_)
+        if span.label_ in ("Method", "Task") and retyped.get(normalize_key(span_text(span)), span.label_) != span.label_
         else span
         for span in spans
     ]

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.abbreviations import match_long_form
 from kg.extract.patterns import familiar_keys, whole_word_offsets, word_alternation
-from kg.extract.sentences import doc_text, sentence_entities
+from kg.extract.sentences import doc_text, sentence_entities, span_text
 from kg.extract.sentences import title_end as find_title_end
 from kg.models import normalize_key
 
@@ -67,14 +67,14 @@ def _introduced_in_title(title: str, ents: list[Span], listed: set[tuple[int, in
         prefix = title[: report.start()].strip()
     else:
         prefix = None
-    found = [ent for ent in ents if ent.text == prefix and ent.label_ != "Task"]
+    found = [ent for ent in ents if span_text(ent) == prefix and ent.label_ != "Task"]
     return found + [
         ent for ent in ents
         if ent.label_ == "Method"
         and (ent.start, ent.end) not in listed
         and ent not in found
         and _MEANS_BEFORE.search(title[max(0, ent.start_char - 4) : ent.start_char])
-        and normalize_key(ent.text) not in familiar_keys()
+        and normalize_key(span_text(ent)) not in familiar_keys()
     ]
 
 
@@ -251,7 +251,7 @@ def _presented_as_new(
             continue  # "a novel FL framework named FedX": what is new is the name that follows
         if _RUNS_AFTER.match(lowered, ent.end_char - start):
             continue  # "in our GPT5.5 runs", "our Qwen3-0.6B experiments": the runs are the paper's
-        if ent.text in seen_before and _technique_noun_after(lowered, ent.end_char - start, ent.text) and not before.group().startswith("our"):
+        if span_text(ent) in seen_before and _technique_noun_after(lowered, ent.end_char - start, span_text(ent)) and not before.group().startswith("our"):
             continue  # "a novel SSL framework" after "semi-supervised learning (SSL)"; not "our ToSFiT algorithm"
         between = before.group("between")
         if not (block.search(between) or _NOT_DESCRIBING.search(between) or "," in between.rstrip(", ")):
@@ -425,18 +425,18 @@ def _introduced_after(
             if not _names_the_object(gap) or _DESCRIBED_BEFORE.search(gap) or _cues()["existing_before"].search(gap):
                 return []  # "by presenting three leading AI systems (X, Y, Z)": no new thing
             describes = _DESCRIBES_NEXT.match(lowered, ent.end_char - start)
-            if describes and (describes.group("based") or not _is_title_case_phrase(ent.text)):
+            if describes and (describes.group("based") or not _is_title_case_phrase(span_text(ent))):
                 described_end = describes.end()
                 continue  # "we propose the LDPC-inspired X", "an SL framework, named X" (not "a Language-
                 # Centric Omnimodal Embedding framework, termed LCO-Emb": a long name of the same thing)
-            listed_term = ent.label_ == "Method" and ent.text[:1].islower() and (ent.start, ent.end) in listed
+            listed_term = ent.label_ == "Method" and span_text(ent)[:1].islower() and (ent.start, ent.end) in listed
             if listed_term and not _NOVELTY.search(gap):
                 return []  # "we introduce knowledge distillation into X", "train ...: a decision tree, random forest"
             own = adjective and not gap.strip() and (ent.start, ent.end) not in listed
-            known = (ent.start, ent.end) in listed or (ent.text in seen_before and not own)
+            known = (ent.start, ent.end) in listed or (span_text(ent) in seen_before and not own)
             if known and _lists_what_is_used(gap):
                 return []  # "a framework where multiple LLMs, namely GPT-4 and Claude 3 Opus, ..."
-            if known and (modifier_before or _technique_noun_after(lowered, ent.end_char - start, ent.text)):
+            if known and (modifier_before or _technique_noun_after(lowered, ent.end_char - start, span_text(ent))):
                 return []  # "a novel transfer learning framework", "a novel SSL framework" after
                 # "semi-supervised learning (SSL)": a known term describes what is new
             if known and _PLAIN_NOUN_AFTER.match(lowered, ent.end_char - start):
@@ -454,7 +454,7 @@ def _introduced_after(
         elif _describes_the_named(lowered, start, gap, ent, listed, seen_before):
             continue  # "the Layer Index Rescaling (LIR) weight initialization scheme"
         elif _LIST_GLUE.match(gap) or (
-            not only_listed_with and ent.text in coined and ent.text not in seen_before and _names_the_object(gap)
+            not only_listed_with and span_text(ent) in coined and span_text(ent) not in seen_before and _names_the_object(gap)
         ):
             introduced.append(ent)
         else:
@@ -477,8 +477,8 @@ def _describes_the_named(
 ) -> bool:
     """Whether a known term right after an introduced name, before a technique noun, says what
     kind of thing the name is: "the Layer Index Rescaling (LIR) weight initialization scheme"."""
-    known = (ent.start, ent.end) in listed or ent.text in seen_before
-    return known and gap.strip(" )") == "" and _technique_noun_after(lowered, ent.end_char - start, ent.text)
+    known = (ent.start, ent.end) in listed or span_text(ent) in seen_before
+    return known and gap.strip(" )") == "" and _technique_noun_after(lowered, ent.end_char - start, span_text(ent))
 
 
 # A lower-case noun right after a name: the name modifies it ("the quantization grid"); not
@@ -534,11 +534,11 @@ def find_relations(
         )
         found += relations
         evaluates_anything = evaluates_anything or (evaluates and index > 0)
-    introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
+    introduced = {span_text(ent).lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
     introducing = {index for type_, _, index in found if type_ == "INTRODUCES"}
     parts = _parts_of_own(text, sentences, ents_of, introduced, coined, title_end, introducing)
     found += parts
-    introduced |= {ent.text.lower() for _, ent, _ in parts}
+    introduced |= {span_text(ent).lower() for _, ent, _ in parts}
     # An acronym and its long form name one thing: introducing either introduces both.
     ties = doc._.kg_long_forms or {}
     tied = {short.lower(): long.lower() for short, long in ties.items()}
@@ -547,15 +547,15 @@ def find_relations(
         for ent in ents:
             if ent.label_ == "Task":
                 continue
-            surface = ent.text
+            surface = span_text(ent)
             name = surface.lower()
             if name not in introduced and (surface in coined_here or tied.get(name) in introduced):
                 introduced.add(name)
                 found.append(("INTRODUCES", ent, index))
-    coined_own = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES" and (ent.start, ent.end) not in listed}
+    coined_own = {span_text(ent).lower() for type_, ent, _ in found if type_ == "INTRODUCES" and (ent.start, ent.end) not in listed}
     variants = _own_variants(text, ents_of, introduced, coined_own, listed)
     found += variants
-    introduced |= {ent.text.lower() for _, ent, _ in variants}
+    introduced |= {span_text(ent).lower() for _, ent, _ in variants}
     # "a two-stage fine-tuning approach", "an online learning algorithm": a term the field
     # writes often describes the paper's work; the paper applies it rather than coins it.
     familiar = _familiar_terms(text, ents_of)
@@ -567,7 +567,7 @@ def find_relations(
         ]
     # The paper's own contribution is introduced, not compared with: "comparisons with
     # baseline models show that the SciRGC framework improves ..." compares SciRGC with them.
-    found = [relation for relation in found if relation[0] != "COMPARES_TO" or relation[1].text.lower() not in introduced]
+    found = [relation for relation in found if relation[0] != "COMPARES_TO" or span_text(relation[1]).lower() not in introduced]
     found += _default_relations(found, ents_of, evaluates_anything)
     return found
 
@@ -582,7 +582,7 @@ def _familiar_terms(text: str, ents_of: list[list[Span]]) -> set[tuple[int, int]
         for ent in ents:
             if ent.label_ != "Method":
                 continue
-            surface = text[ent.start_char : ent.end_char]  # Span.text rebuilds the string from tokens
+            surface = span_text(ent)
             if (" " in surface or "-" in surface) and surface.islower() and normalize_key(surface) in familiar:
                 found.add((ent.start, ent.end))
     return found
@@ -595,7 +595,7 @@ def _short_forms_of_listed(doc: Doc, listed: set[tuple[int, int]]) -> set[tuple[
     if not ties or not listed:
         return set()
     listed_keys = {normalize_key(doc[start:end].text) for start, end in listed}
-    return {(ent.start, ent.end) for ent in doc.ents if ent.text in ties and normalize_key(ties[ent.text]) in listed_keys}
+    return {(ent.start, ent.end) for ent in doc.ents if span_text(ent) in ties and normalize_key(ties[span_text(ent)]) in listed_keys}
 
 
 _VARIANT_TAIL = re.compile(r"[- ][\w.]+")
@@ -610,7 +610,7 @@ def _own_variants(
     found = []
     for index, ents in enumerate(ents_of if owns else ()):
         for ent in ents:
-            name = text[ent.start_char : ent.end_char].lower()  # Span.text rebuilds the string from tokens
+            name = span_text(ent).lower()
             if not name.startswith(owns) or name in introduced or ent.label_ == "Task" or (ent.start, ent.end) in listed:
                 continue
             if any(name.startswith(own) and _VARIANT_TAIL.fullmatch(name, len(own)) for own in owns):
@@ -656,7 +656,7 @@ def _parts_of_own(
         cue = _PART_CUE.search(lowered) if index else None
         if not cue:
             continue
-        own = any(ent.text.lower() in introduced and ent.start_char - start < cue.end() for ent in ents_of[index])
+        own = any(span_text(ent).lower() in introduced and ent.start_char - start < cue.end() for ent in ents_of[index])
         if not (own or (index - 1 in introducing and _OWN_REFERENCE.match(lowered))):
             continue
         seen_before = _NamedBetween(text, title_end, start)
@@ -670,8 +670,8 @@ def _parts_of_own(
             if _cues()["introduce_block"].search(gap) or _NOT_A_PART.search(gap):
                 continue  # not a part; `previous` stays, so nor are the names after it up to the next item
             if (
-                ent.label_ != "Task" and ent.text in coined and ent.text.lower() not in introduced
-                and ent.text not in seen_before and _PART_END.match(lowered, ent.end_char - start)
+                ent.label_ != "Task" and span_text(ent) in coined and span_text(ent).lower() not in introduced
+                and span_text(ent) not in seen_before and _PART_END.match(lowered, ent.end_char - start)
             ):
                 found.append(("INTRODUCES", ent, index))
             previous = ent.end_char - start
@@ -681,11 +681,11 @@ def _parts_of_own(
 def _default_relations(found, ents_of, evaluates_anything) -> list[tuple[str, Span, int]]:
     """Tasks are addressed; other models and methods used; introduced benchmarks evaluated on."""
     # Keys are lower case: the title writes "Task Hinting" for the abstract's "task hinting".
-    introduced = {ent.text.lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
+    introduced = {span_text(ent).lower() for type_, ent, _ in found if type_ == "INTRODUCES"}
     first_compared: dict[str, int] = {}
     for type_, ent, index in found:
         if type_ == "COMPARES_TO":
-            first_compared.setdefault(ent.text, index)
+            first_compared.setdefault(span_text(ent), index)
     defaults: list[tuple[str, Span, int]] = []
     used: set[str] = set()
     for index, ents in enumerate(ents_of):
@@ -694,11 +694,11 @@ def _default_relations(found, ents_of, evaluates_anything) -> list[tuple[str, Sp
                 defaults.append(("ADDRESSES", ent, index))
             elif ent.label_ in ("Model", "Method"):
                 # A name first met outside a comparison is one the paper also uses.
-                if ent.text.lower() in introduced or ent.text in used or first_compared.get(ent.text, index + 1) <= index:
+                if span_text(ent).lower() in introduced or span_text(ent) in used or first_compared.get(span_text(ent), index + 1) <= index:
                     continue
-                used.add(ent.text)
+                used.add(span_text(ent))
                 defaults.append(("USES", ent, index))
-            elif ent.label_ == "Dataset" and ent.text.lower() in introduced and evaluates_anything:
+            elif ent.label_ == "Dataset" and span_text(ent).lower() in introduced and evaluates_anything:
                 defaults.append(("EVALUATES_ON", ent, index))
     return defaults
 
@@ -712,7 +712,7 @@ class RelationFinder:
     def __call__(self, doc: Doc) -> Doc:
         # Names no list knows: likely new, so likely what "we propose" is about.
         listed = {(span.start, span.end) for span in doc.spans.get("kg_gazetteer", [])}
-        coined = {span.text for span in doc.spans.get("kg_patterns", []) if (span.start, span.end) not in listed}
+        coined = {span_text(span) for span in doc.spans.get("kg_patterns", []) if (span.start, span.end) not in listed}
         doc._.kg_relations = find_relations(doc, coined, listed)
         return doc
 

@@ -66,6 +66,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """The span's text, sliced from the Doc's: ``Span.text`` joins its tokens anew on every access."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def sentence_entities(doc: Doc) -> list[list[Span]]:
     """Each sentence's entities, in order (computed once per Doc)."""
     if doc._.kg_sentence_ents is None:
