@@ -25,6 +25,7 @@ from kg.extract.patterns import SPAN_KEY as PATTERN_KEY
 from kg.extract.patterns import TERM_KEY
 from kg.extract.patterns import (
     DEFAULT_TYPE, GUESSED, SUPERSCRIPTED_NAME, generic_keys, guess_type, guess_type_weakly, is_coined_name, is_plural_acronym,
+    pair_typed_by_next_word,
     term_modifiers_before, term_words, type_cues, whole_word_offsets, word_alternation,
 )
 from kg.extract.sentences import doc_text, span_text
@@ -86,20 +87,6 @@ def spells_listed_name(long_form: str, listed: str) -> bool:
     return match_long_form(long_form, listed) is not None
 
 
-def _pair_typed_by_next_word(word: str) -> bool:
-    """Whether the word after "long form (SHORT)" says the pair's type, as it does after a
-    coined name: "the Integrated Gradient (IG) score", "the listener head generation (LHG)
-    task", "the X (Y) benchmark". Not "model(s)", which follows techniques and classes as
-    often ("Temporal Knowledge Graph Embedding (TKGE) models"), nor a plural or "challenge"
-    after a dataset's task or domain ("Brain-Computer Interface (BCI) benchmarks", "the
-    Emotional Mimicry Intensity (EMI) Challenge")."""
-    lower = word.lower()
-    type_ = type_cues()["next_word"].get(lower)
-    if type_ == "Dataset":
-        return not lower.endswith(("s", "challenge")) or lower == "corpus"
-    return type_ is not None and type_ != "Model"
-
-
 _DOMAIN = "kg_domain"  # the label of a span that names no ML entity but holds its words
 
 
@@ -127,7 +114,7 @@ def _spells_a_modifier(doc: Doc, long: Span, short: Span, known: dict[tuple[int,
         return False
     end = max(long.end, short.end)
     end += end < len(doc) and doc[end].text == ")"
-    next_word = doc[end].text if end < len(doc) and _pair_typed_by_next_word(doc[end].text) else ""
+    next_word = doc[end].text if end < len(doc) and pair_typed_by_next_word(doc[end].text) else ""
     return guess_type_weakly(span_text(short), next_word, long_form=span_text(long)) == (DEFAULT_TYPE, True)
 
 
@@ -208,7 +195,7 @@ def _kind_noun_after_pair(doc: Doc, long: Span, short: Span) -> str:
     next_word = doc[end].text if end < len(doc) else ""
     if long.end < short.start - 1:  # "a Quill Alignment framework (QA)": the kind noun before the bracket
         next_word = doc[long.end].text
-    return next_word if _pair_typed_by_next_word(next_word) else ""
+    return next_word if pair_typed_by_next_word(next_word) else ""
 
 
 def _typed_by_noun_after_pair(doc: Doc, long: Span, short: Span) -> bool:

@@ -151,6 +151,15 @@ def trim_name(text: str) -> str:
 
 # "Erkang-Diagnosis-1.1", "Octopi-1.5", "Seed-Thinking-v1.5": a capitalised word with a release number.
 _RELEASE = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*-[vV]?\d+\.\d+$")
+# "Gemini-3-Pro", "Claude-4.5-Opus": a capitalised word, a version and a model's variant words,
+# hyphen-joined into one token, so that no name list of older releases sees the family in it.
+_RELEASE_VARIANT = re.compile(r"[A-Z][a-z]{2,}-[vV]?\d+(?:\.\d+)?((?:-[A-Za-z]+)+)$")
+
+
+def _is_release_variant(core: str) -> bool:
+    match = _RELEASE_VARIANT.match(core)
+    variants = type_cues()["model_variant_words"]
+    return match is not None and all(word.lower() in variants for word in match.group(1)[1:].split("-"))
 
 
 def is_coined_name(text: str) -> bool:
@@ -160,11 +169,13 @@ def is_coined_name(text: str) -> bool:
     [True, True, True, False, False, True, False, False, False]
     >>> [is_coined_name(w) for w in ("Low-Data", "Proof-of-Data", "Majority-Set", "FISCAL-data", "Tessary-Set")]
     [False, False, False, True, True]
+    >>> [is_coined_name(w) for w in ("Gemini-3-Pro", "Claude-4.5-Opus", "Top-5-Accuracy", "Stage-2-Training")]
+    [True, True, False, False]
     """
     core = text.rstrip("+")
     if _MEASURE.match(core) or _SIZE_RANGE.match(core):
         return False
-    if _RELEASE.match(core):
+    if _RELEASE.match(core) or _is_release_variant(core):
         return True
     segments = core.split("-")
     if any(_is_marked(segment) for segment in segments):
@@ -254,6 +265,8 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
         # names a term of that type ("Multi-Agent Verification (MAV)" is a coined name).
         if head in cues["term_head"] and long_form.islower():
             return cues["term_head"][head], False
+    if _is_release_variant(name):
+        return "Model", False  # "Gemini-3-Pro": a family's release and its variant words
     segments = name.split("-")
     if _YEAR_SUFFIX.search(name):
         return "Dataset", False  # "SemEval-2025", "WMT-2024": an edition of a challenge or benchmark
@@ -995,6 +1008,30 @@ def _is_unit_after_number(doc: Doc, span: Span) -> bool:
     )
 
 
+def pair_typed_by_next_word(word: str) -> bool:
+    """Whether the word after "long form (SHORT)" says the pair's type, as it does after a
+    coined name: "the Integrated Gradient (IG) score", "the listener head generation (LHG)
+    task", "the X (Y) benchmark". Not "model(s)", which follows techniques and classes as
+    often ("Temporal Knowledge Graph Embedding (TKGE) models"), nor a plural or "challenge"
+    after a dataset's task or domain ("Brain-Computer Interface (BCI) benchmarks", "the
+    Emotional Mimicry Intensity (EMI) Challenge")."""
+    lower = word.lower()
+    type_ = type_cues()["next_word"].get(lower)
+    if type_ == "Dataset":
+        return not lower.endswith(("s", "challenge")) or lower == "corpus"
+    return type_ is not None and type_ != "Model"
+
+
+def _word_after(doc: Doc, span: Span) -> str:
+    """The word after a name, or after its bracket where the name stands alone in one and the
+    word says what the pair names: "Consistency-aware Optimization (C2O) strategy"."""
+    end = span.end
+    if end + 1 < len(doc) and doc[end].text == ")" and span.start > 0 and doc[span.start - 1].text == "(":
+        if pair_typed_by_next_word(doc[end + 1].text):
+            return doc[end + 1].text
+    return doc[end].text if end < len(doc) else ""
+
+
 _LICENCE = re.compile(r"^(?:CC[- ]?)?BY(?:-(?:NC|SA|ND))*(?:[- ]?\d\.\d)?$")
 
 
@@ -1017,7 +1054,7 @@ class PatternNames:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            next_word = doc[span.end].text if span.end < len(doc) else ""
+            next_word = _word_after(doc, span)
             if _LICENCE.match(name) or (name == "CC" and _LICENCE.match(next_word)):
                 continue  # "CC BY-NC 4.0", "CC-BY-4.0": a licence
             if _is_unit_after_number(doc, span):

@@ -2489,3 +2489,23 @@ def test_relations_a_familiar_term_describing_the_papers_work_is_applied(nlp):
     introduced = {target for kind, target in relations if kind == "INTRODUCES"}
     assert introduced == {"QuorraAdam", "VireoAdam"}
     assert {("USES", "two-stage fine-tuning"), ("USES", "adaptive optimization"), ("USES", "SCL")} <= relations
+
+
+def test_patterns_a_release_with_variant_words_in_one_token_is_a_model(nlp):
+    record = _extract(nlp, "A study", (
+        "We use Quorra-3-Pro as the judge. On Kestrel-Bench, Vireo-4.5-Flash achieves 68.0% pass@1. "
+        "Agents stall at Top-5-Accuracy."
+    ))
+    types = {m.text: m.type for m in record.mentions}
+    relations = {(r.type, r.target) for r in record.relations}
+    assert types["Quorra-3-Pro"] == types["Vireo-4.5-Flash"] == "Model" and "Top-5-Accuracy" not in types
+    assert ("USES", "Quorra-3-Pro") in relations and ("EVALUATES_ON", "Kestrel-Bench") in relations
+    assert [r.dataset for r in record.results] == ["Kestrel-Bench"]
+
+
+def test_patterns_the_noun_after_an_acronyms_bracket_says_its_type(nlp):
+    types = _types(nlp, (
+        "We propose a Kestrel and Kite-aware Optimization (K2O) strategy and evaluate on the MIMIC-III "
+        "and Marlowe Kidney Injury (MKI) datasets."
+    ))
+    assert types["K2O"] == "Method" and types["MKI"] == "Dataset"
