@@ -2509,3 +2509,8 @@ def test_patterns_the_noun_after_an_acronyms_bracket_says_its_type(nlp):
         "and Marlowe Kidney Injury (MKI) datasets."
     ))
     assert types["K2O"] == "Method" and types["MKI"] == "Dataset"
+
+
+def test_gazetteer_a_benchmark_the_task_list_misfiles_is_a_dataset(nlp):
+    types = _types(nlp, "QuorraNet holds up on the challenging PASCAL dataset and on WMT09.")
+    assert types["PASCAL"] == types["WMT09"] == "Dataset"
