@@ -296,6 +296,10 @@ _COMPARED_SCOPE_END = re.compile(
     r"|\b(?:across|on|in|under|at|when|while|whereas|by|via|through|using|with|without|where|which|that|for|to)\b"
 )
 
+# "outperformed X by 13 points and Y by 24.1 points": each name compared with has its margin.
+_MARGIN = re.compile(r"by [+-]?\d[\d.,]*\s*(?:%|pp|points?|percentage points?|x|×)?")
+_LIST_GOES_ON = re.compile(r",? and |, ")
+
 
 def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]]:
     """(start, end) of the text each comparison cue of a sentence compares with."""
@@ -309,6 +313,11 @@ def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]
             continue
         begin = _COMPARED_PREPOSITION.match(lowered, cue.end()).end()
         end = _COMPARED_SCOPE_END.search(lowered, begin)
+        while end and (margin := _MARGIN.match(lowered, end.start())) and (listed := _LIST_GOES_ON.match(lowered, margin.end())):
+            following = _COMPARED_SCOPE_END.search(lowered, listed.end())
+            if not (following and _MARGIN.match(lowered, following.start())):
+                break
+            end = following
         stop = end.start() if end else len(lowered)
         # "representations (vs. feature vectors) and X": a comparison inside brackets ends with them.
         if lowered.count("(", 0, cue.start()) > lowered.count(")", 0, cue.start()):

@@ -2514,3 +2514,12 @@ def test_patterns_the_noun_after_an_acronyms_bracket_says_its_type(nlp):
 def test_gazetteer_a_benchmark_the_task_list_misfiles_is_a_dataset(nlp):
     types = _types(nlp, "QuorraNet holds up on the challenging PASCAL dataset and on WMT09.")
     assert types["PASCAL"] == types["WMT09"] == "Dataset"
+
+
+def test_relations_each_name_beaten_by_its_own_margin_is_compared_with(nlp):
+    relations = _relations(nlp, "A study", (
+        "QuorraNet outperforms Vireo-7B by 3.2% and KestrelGPT by 5.1 points on GSM8K. "
+        "Compared to MarloweNet, QuorraNet raises speed by 2x, highlighting the risks of VireoAttack."
+    ))
+    assert {("COMPARES_TO", "Vireo-7B"), ("COMPARES_TO", "KestrelGPT"), ("COMPARES_TO", "MarloweNet")} <= relations
+    assert ("COMPARES_TO", "VireoAttack") not in relations
