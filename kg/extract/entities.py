@@ -321,10 +321,13 @@ def extend_hyphenated_prefix(doc: Doc, span: Span) -> Span:
     return span
 
 
-# "evaluated on X", "results on the X": a name right after "on" is where something is run,
-# unless the "on" belongs to a verb that builds on something ("based on X") or says what
-# a work is about ("research on X", "we report on X").
-_ON_BEFORE = re.compile(r"\b[Oo]n (?:the )?$")
+# "evaluated on X", "results on the X", "on a subset of X": a name right after "on" is where
+# something is run, unless the "on" belongs to a verb that builds on something ("based on X")
+# or says what a work is about ("research on X", "we report on X").
+_ON_BEFORE = re.compile(
+    r"\b[Oo]n (?:the )?$"
+    r"|\b[Oo]n (?:a|the|two|three|four|several) (?:[\w-]+ )?(?:subsets?|splits?|portions?|partitions?) of (?:the )?$"
+)
 _NOT_WHERE_BEFORE_ON = re.compile(
     r"(?:based|built|relies|rely|focus|focuses|focusing|depends|conditioned|builds|building|draws|drawing|research"
     r"|\bwork|\bworks|\breport) $"

@@ -2523,3 +2523,8 @@ def test_relations_each_name_beaten_by_its_own_margin_is_compared_with(nlp):
     ))
     assert {("COMPARES_TO", "Vireo-7B"), ("COMPARES_TO", "KestrelGPT"), ("COMPARES_TO", "MarloweNet")} <= relations
     assert ("COMPARES_TO", "VireoAttack") not in relations
+
+
+def test_entities_a_name_run_on_through_a_subset_of_it_is_a_dataset(nlp):
+    types = _types(nlp, "On a subset of QuorraMark, VireoNet completes 30% of tasks, and on the test split of KestrelQA, 41%.")
+    assert types["QuorraMark"] == types["KestrelQA"] == "Dataset"
