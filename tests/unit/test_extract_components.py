@@ -2528,3 +2528,12 @@ def test_relations_each_name_beaten_by_its_own_margin_is_compared_with(nlp):
 def test_entities_a_name_run_on_through_a_subset_of_it_is_a_dataset(nlp):
     types = _types(nlp, "On a subset of QuorraMark, VireoNet completes 30% of tasks, and on the test split of KestrelQA, 41%.")
     assert types["QuorraMark"] == types["KestrelQA"] == "Dataset"
+
+
+def test_patterns_a_title_case_name_ending_in_a_component_noun_is_a_method(nlp):
+    types = _types(nlp, (
+        "QuorraSight integrates a Kestrel Topology Module, a Hash Decoder and a Node Balance Loss "
+        "on top of an Application and Interface Layer."
+    ))
+    assert types["Kestrel Topology Module"] == types["Hash Decoder"] == types["Node Balance Loss"] == "Method"
+    assert not any("Layer" in name for name in types)
