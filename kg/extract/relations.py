@@ -719,9 +719,14 @@ class RelationFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        # Names no list knows: likely new, so likely what "we propose" is about.
+        # Names no list knows, coined-looking or written in Title Case ("a Hash Decoder"): likely
+        # new, so likely what "we propose" is about.
         listed = {(span.start, span.end) for span in doc.spans.get("kg_gazetteer", [])}
         coined = {span_text(span) for span in doc.spans.get("kg_patterns", []) if (span.start, span.end) not in listed}
+        coined |= {
+            name for span in doc.spans.get("kg_terms", []) if (span.start, span.end) not in listed
+            and _is_title_case_phrase(name := span_text(span))
+        }
         doc._.kg_relations = find_relations(doc, coined, listed)
         return doc
 

@@ -2537,3 +2537,11 @@ def test_patterns_a_title_case_name_ending_in_a_component_noun_is_a_method(nlp):
     ))
     assert types["Kestrel Topology Module"] == types["Hash Decoder"] == types["Node Balance Loss"] == "Method"
     assert not any("Layer" in name for name in types)
+
+
+def test_relations_title_case_parts_of_the_papers_own_system_are_introduced(nlp):
+    relations = _relations(nlp, "A study", (
+        "We propose QuorraNet, a multimodal model for trait assessment. "
+        "QuorraNet comprises a Kestrel Topology Module and a Hash Decoder."
+    ))
+    assert {("INTRODUCES", "Kestrel Topology Module"), ("INTRODUCES", "Hash Decoder")} <= relations
