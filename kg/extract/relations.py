@@ -298,7 +298,7 @@ _COMPARED_SCOPE_END = re.compile(
 
 # "outperformed X by 13 points and Y by 24.1 points": each name compared with has its margin.
 _MARGIN = re.compile(r"by [+-]?\d[\d.,]*\s*(?:%|pp|points?|percentage points?|x|×)?")
-_LIST_GOES_ON = re.compile(r",? and |, ")
+_NEXT_IN_LIST = re.compile(r",? and |, ")
 
 
 def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]]:
@@ -313,7 +313,7 @@ def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]
             continue
         begin = _COMPARED_PREPOSITION.match(lowered, cue.end()).end()
         end = _COMPARED_SCOPE_END.search(lowered, begin)
-        while end and (margin := _MARGIN.match(lowered, end.start())) and (listed := _LIST_GOES_ON.match(lowered, margin.end())):
+        while end and (margin := _MARGIN.match(lowered, end.start())) and (listed := _NEXT_IN_LIST.match(lowered, margin.end())):
             following = _COMPARED_SCOPE_END.search(lowered, listed.end())
             if not (following and _MARGIN.match(lowered, following.start())):
                 break
@@ -678,9 +678,10 @@ def _parts_of_own(
             gap = lowered[items[-1].end() if items else previous : at]
             if _cues()["introduce_block"].search(gap) or _NOT_A_PART.search(gap):
                 continue  # not a part; `previous` stays, so nor are the names after it up to the next item
+            name = span_text(ent)
             if (
-                ent.label_ != "Task" and span_text(ent) in coined and span_text(ent).lower() not in introduced
-                and span_text(ent) not in seen_before and _PART_END.match(lowered, ent.end_char - start)
+                ent.label_ != "Task" and name in coined and name.lower() not in introduced
+                and name not in seen_before and _PART_END.match(lowered, ent.end_char - start)
             ):
                 found.append(("INTRODUCES", ent, index))
             previous = ent.end_char - start
@@ -703,9 +704,10 @@ def _default_relations(found, ents_of, evaluates_anything) -> list[tuple[str, Sp
                 defaults.append(("ADDRESSES", ent, index))
             elif ent.label_ in ("Model", "Method"):
                 # A name first met outside a comparison is one the paper also uses.
-                if span_text(ent).lower() in introduced or span_text(ent) in used or first_compared.get(span_text(ent), index + 1) <= index:
+                name = span_text(ent)
+                if name.lower() in introduced or name in used or first_compared.get(name, index + 1) <= index:
                     continue
-                used.add(span_text(ent))
+                used.add(name)
                 defaults.append(("USES", ent, index))
             elif ent.label_ == "Dataset" and span_text(ent).lower() in introduced and evaluates_anything:
                 defaults.append(("EVALUATES_ON", ent, index))
