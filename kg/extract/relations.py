@@ -296,9 +296,28 @@ _COMPARED_SCOPE_END = re.compile(
     r"|\b(?:across|on|in|under|at|when|while|whereas|by|via|through|using|with|without|where|which|that|for|to)\b"
 )
 
+# "comparing X with Y", "we compare X to Y": the verb's object is followed by its second one.
+_COMPARE_VERB = re.compile(r"compar(?:e|es|ed|ing)")
+_SECOND_OBJECT = re.compile(r"with|to|against")
+_PARTICIPLE_BEFORE = re.compile(r"\b\w+ed\s*$")
+
 # "outperformed X by 13 points and Y by 24.1 points": each name compared with has its margin.
 _MARGIN = re.compile(r"by [+-]?\d[\d.,]*\s*(?:%|pp|points?|percentage points?|x|×)?")
 _NEXT_IN_LIST = re.compile(r",? and |, ")
+
+
+def _compares_two_objects(lowered: str, cue: re.Match, preposition: re.Match, end: re.Match) -> bool:
+    """Whether "compare X with Y" reaches Y: the verb takes its object first, and nothing but
+    that object stands before the "with" ("compare encoders trained with X", "compare Soloni,
+    a framework with X decoders, with Y" hold other phrases)."""
+    object_ = lowered[preposition.end() : end.start()]
+    return (
+        _COMPARE_VERB.fullmatch(cue.group()) is not None
+        and not preposition.group().strip()
+        and _SECOND_OBJECT.fullmatch(end.group()) is not None
+        and "," not in object_
+        and not _PARTICIPLE_BEFORE.search(object_)
+    )
 
 
 def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]]:
@@ -311,8 +330,11 @@ def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]
             continue
         if cue.group() == "over" and not _compares_over(lowered, cue.start()):
             continue
-        begin = _COMPARED_PREPOSITION.match(lowered, cue.end()).end()
+        preposition = _COMPARED_PREPOSITION.match(lowered, cue.end())
+        begin = preposition.end()
         end = _COMPARED_SCOPE_END.search(lowered, begin)
+        if end and _compares_two_objects(lowered, cue, preposition, end):
+            end = _COMPARED_SCOPE_END.search(lowered, end.end())
         while end and (margin := _MARGIN.match(lowered, end.start())) and (listed := _NEXT_IN_LIST.match(lowered, margin.end())):
             following = _COMPARED_SCOPE_END.search(lowered, listed.end())
             if not (following and _MARGIN.match(lowered, following.start())):

@@ -467,6 +467,10 @@ def test_entities_units_modalities_and_title_case_words_are_no_names(nlp):
         # "competitive" compares only "with", "to" or "against" something
         ("We show how competitive QuorraLMs are built with Vireo-Kit, competitive with GPT-4o.", {"GPT-4o"}, {"QuorraLMs"}),
         ("Quorra runs 5 epochs over KestrelNet outputs and beats VireoNet by 3 points.", {"VireoNet"}, {"KestrelNet"}),
+        # "compare X with Y" compares with Y as well; not when another phrase holds the "with"
+        ("We compare QuorraNet with VireoNet and KestrelNet on grammars.", {"QuorraNet", "VireoNet", "KestrelNet"}, set()),
+        ("We compare encoders trained with VireoNet on grammars.", set(), {"VireoNet"}),
+        ("We compare QuorraNet, a parser with VireoNet decoders, with KestrelNet.", {"QuorraNet"}, {"VireoNet"}),
     ],
 )
 def test_relations_a_comparison_reaches_its_object_not_the_rest_of_the_sentence(nlp, abstract, compared, not_compared):
