@@ -49,8 +49,8 @@ _YEAR_SUFFIX = re.compile(r"[A-Za-z][-\s]?(?:19[89]\d|20[0-4]\d)$")
 # A number with a unit letter or two (7B, 13B, 3D, 4K, 5G, 100M) or degrees of freedom (6-DoF,
 # 7DOF) measures something; it names nothing.
 _MEASURE = re.compile(r"^\d+(?:\.\d+)?(?:[A-Za-z]{1,2}|-?DoFs?|-?DOFs?)$")
-# "4B-675B", "2D-3D", "1-3B", and a mixture of experts' total and active sizes "69B-A3B"
-_SIZE_RANGE = re.compile(r"^\d+(?:\.\d+)?[A-Za-z]?-A?\d+(?:\.\d+)?[A-Za-z]$")
+# "4B-675B", "2D-3D", "1-3B", "108-128mJ", and a mixture of experts' total and active sizes "69B-A3B"
+_SIZE_RANGE = re.compile(r"^\d+(?:\.\d+)?(?:[A-Za-z]?-A?\d+(?:\.\d+)?[A-Za-z]|-\d+(?:\.\d+)?[A-Za-z]{2})$")
 
 
 def _joins(char: str) -> bool:
@@ -165,8 +165,8 @@ def _is_release_variant(core: str) -> bool:
 def is_coined_name(text: str) -> bool:
     """Whether a word looks like a name someone coined.
 
-    >>> [is_coined_name(w) for w in ("GRPO", "RegMean++", "Meta-World", "Self-Supervised", "2023", "X-Bench", "7B", "4B-675B", "1-3B")]
-    [True, True, True, False, False, True, False, False, False]
+    >>> [is_coined_name(w) for w in ("GRPO", "RegMean++", "Meta-World", "Self-Supervised", "2023", "X-Bench", "7B", "4B-675B", "1-3B", "108-128mJ")]
+    [True, True, True, False, False, True, False, False, False, False]
     >>> [is_coined_name(w) for w in ("Low-Data", "Proof-of-Data", "Majority-Set", "FISCAL-data", "Tessary-Set")]
     [False, False, False, True, True]
     >>> [is_coined_name(w) for w in ("Gemini-3-Pro", "Claude-4.5-Opus", "Top-5-Accuracy", "Stage-2-Training")]

@@ -871,6 +871,16 @@ def test_entities_an_acronym_for_a_disease_scan_or_record_is_no_entity(nlp):
     assert "FEAST" in names
 
 
+def test_entities_an_acronym_for_property_resources_or_a_commission_is_no_entity(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Model extraction threatens the intellectual property (IP) of providers. Human Resources (HR) teams and the"
+        " Securities and Exchange Commission (SEC) read filings; Quorra cuts energy from 263 to 108-128mJ.",
+    )
+    names = {m.text for m in record.mentions}
+    assert not names & {"IP", "intellectual property", "HR", "Human Resources", "SEC", "108-128mJ"}
+
+
 def test_relations_over_an_amount_compares_with_nothing(nlp):
     compared = _targets(
         nlp, "We label over 44,000 Tessary-7B answers gathered over the past decade. It improves over Marlowe-13B.",
