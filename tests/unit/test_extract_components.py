@@ -1597,6 +1597,12 @@ def test_relations_a_study_or_article_introduces_and_past_tenses_introduce(nlp):
     assert {("INTRODUCES", name) for name in ("Quorra", "Vireo", "QuillNet", "marlowe-guided decoding")} <= relations
 
 
+@pytest.mark.parametrize("subject", ["This extended abstract", "This technical report", "This survey", "This position paper"])
+def test_relations_an_extended_abstract_a_report_or_a_survey_introduces(nlp, subject):
+    relations = _relations(nlp, "A study", f"{subject} introduces Quorra-Net (QN), a method for triage. We evaluate QN on clinical reports.")
+    assert ("INTRODUCES", "QN") in relations and ("USES", "QN") not in relations
+
+
 def test_entities_capitals_after_a_number_are_a_unit_and_a_dash_apposition_types_a_name(nlp):
     types = _types(nlp, (
         "The leading system needs 300 MW of power and 9 GW by 2030. We introduce Quorra - a controlled benchmark "
