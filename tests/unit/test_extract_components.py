@@ -871,6 +871,12 @@ def test_entities_an_acronym_for_a_disease_scan_or_record_is_no_entity(nlp):
     assert "FEAST" in names
 
 
+def test_entities_an_inference_engine_or_toolkit_the_paper_runs_on_is_no_entity(nlp):
+    record = _extract(nlp, "A study", "QuorraNet runs on vLLM and SGLang, is built with LangChain and beats GPT-4o on ToolBench.")
+    names = {m.text for m in record.mentions}
+    assert not names & {"vLLM", "SGLang", "LangChain"} and {"QuorraNet", "GPT-4o", "ToolBench"} <= names
+
+
 def test_entities_an_acronym_for_property_resources_or_a_commission_is_no_entity(nlp):
     record = _extract(
         nlp, "A study",
