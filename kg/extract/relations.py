@@ -590,7 +590,7 @@ def find_relations(
     # "a two-stage fine-tuning approach", "an online learning algorithm": a term the field
     # writes often describes the paper's work; the paper applies it rather than coins it.
     familiar = _familiar_terms(text, ents_of)
-    familiar |= _short_forms_of_listed(doc, familiar)
+    familiar |= _short_forms_of_listed(doc, familiar) | _bracketed_after(doc, ents_of, familiar)
     if familiar:
         found = [
             relation for relation in found
@@ -617,6 +617,16 @@ def _familiar_terms(text: str, ents_of: list[list[Span]]) -> set[tuple[int, int]
             if (" " in surface or "-" in surface) and surface.islower() and normalize_key(surface) in familiar:
                 found.add((ent.start, ent.end))
     return found
+
+
+def _bracketed_after(doc: Doc, ents_of: list[list[Span]], spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(start, end) of the names in brackets right after one of `spans`: the acronym of
+    "multi-task reinforcement learning (RL)" goes with it, whatever entry it is tied to."""
+    ends = {end for _, end in spans}
+    return {
+        (ent.start, ent.end) for ents in ents_of for ent in ents
+        if ent.start >= 1 and doc[ent.start - 1].text == "(" and ent.start - 1 in ends
+    }
 
 
 def _short_forms_of_listed(doc: Doc, listed: set[tuple[int, int]]) -> set[tuple[int, int]]:

@@ -1603,6 +1603,12 @@ def test_relations_a_study_or_article_introduces_and_past_tenses_introduce(nlp):
     assert {("INTRODUCES", name) for name in ("Quorra", "Vireo", "QuillNet", "marlowe-guided decoding")} <= relations
 
 
+def test_relations_the_acronym_of_a_familiar_term_after_an_introducing_verb_is_used_with_it(nlp):
+    relations = _relations(nlp, "A study", "We propose multi-task reinforcement learning (RL) with chain-of-thought prompting for Quorra.")
+    assert ("USES", "multi-task reinforcement learning") in relations and ("USES", "RL") in relations
+    assert not {target for type_, target in relations if type_ == "INTRODUCES"} & {"RL", "multi-task reinforcement learning"}
+
+
 @pytest.mark.parametrize("subject", ["This extended abstract", "This technical report", "This survey", "This position paper"])
 def test_relations_an_extended_abstract_a_report_or_a_survey_introduces(nlp, subject):
     relations = _relations(nlp, "A study", f"{subject} introduces Quorra-Net (QN), a method for triage. We evaluate QN on clinical reports.")
