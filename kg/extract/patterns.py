@@ -982,12 +982,20 @@ _EDITION_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _EDITION_WORDS = (("shared", "task"), ("challenge",), ("competition",))
 
 
-def _edition_end(doc: Doc, end: int) -> int:
+def _edition_end(doc: Doc, span: Span) -> int:
     """The end of "<year> Shared Task", "<year> LiveRAG Challenge" (up to three capitalised
-    words between) after a name at `end`, or 0."""
-    if end + 1 >= len(doc) or not _EDITION_YEAR.match(doc[end].text) or not doc[end - 1].whitespace_:
+    words between) after a name, or of "Lab Structural Break Challenge" after a name a year
+    opens ("the 2025 ADIA Lab Structural Break Challenge"), or 0."""
+    end = span.end
+    if end >= len(doc) or not doc[end - 1].whitespace_:
         return 0
-    for start in range(end + 1, min(end + 5, len(doc))):
+    if _EDITION_YEAR.match(doc[end].text):
+        end += 1
+    elif not (span.start > 0 and _EDITION_YEAR.match(doc[span.start - 1].text)):
+        return 0
+    if end >= len(doc):
+        return 0
+    for start in range(end, min(end + 4, len(doc))):
         for words in _EDITION_WORDS:
             if tuple(token.lower_ for token in doc[start : start + len(words)]) == words:
                 return start + len(words)
@@ -1064,7 +1072,7 @@ class PatternNames:
             if next_word in _suffix_words() and doc[span.end - 1].whitespace_:
                 span, next_word = doc[span.start : span.end + 1], doc[span.end + 1].text if span.end + 1 < len(doc) else ""
                 name = span.text
-            edition = _edition_end(doc, span.end)
+            edition = _edition_end(doc, span)
             if edition:  # "BEA 2025 Shared Task", "NTIRE 2025 Challenge": a challenge is a dataset
                 spans.append(Span(doc, span.start, edition, label="Dataset"))
                 continue

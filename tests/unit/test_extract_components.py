@@ -1341,6 +1341,11 @@ def test_patterns_a_named_challenge_edition_is_one_dataset(nlp):
     assert "QUILL" not in types
 
 
+def test_entities_a_challenge_a_year_opens_is_a_dataset(nlp):
+    types = _types(nlp, "In the 2025 QUILL Lab Structural Break Challenge, Quorra reached 94.13% ROC-AUC.")
+    assert types["QUILL Lab Structural Break Challenge"] == "Dataset" and "QUILL" not in types
+
+
 def test_results_a_number_in_an_unnamed_measure_takes_no_metric_from_another_clause(nlp):
     record = _extract(nlp, "A study", (
         "Quorra shows gains of up to 10.35% in attack resilience, while maintaining competitive accuracy. "
