@@ -258,7 +258,14 @@ def extend_model_version(doc: Doc, span: Span) -> Span:
         return span
     if span.label_ != "Model" and end < len(doc) and doc[end].text in _NOUNS_OF_AN_EDITION:
         return Span(doc, span.start, end, label="Dataset")  # "the MultiVENT 2.0 benchmark": an edition of a dataset
+    if span.kb_id_ == GUESSED and end == span.end + 1 and _V_VERSION.fullmatch(doc[span.end].text):
+        # "PersonaMem v1", "ViDoRe V1": a "v" version releases datasets as often as models,
+        # so an unknown name keeps its type open for the words around it
+        return Span(doc, span.start, end, label="Model", kb_id=GUESSED)
     return Span(doc, span.start, end, label="Model")
+
+
+_V_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*")
 
 
 _NOUNS_OF_AN_EDITION = frozenset({"corpus", "dataset", "benchmark", "suite"})

@@ -1346,6 +1346,11 @@ def test_entities_a_challenge_a_year_opens_is_a_dataset(nlp):
     assert types["QUILL Lab Structural Break Challenge"] == "Dataset" and "QUILL" not in types
 
 
+def test_entities_an_unknown_name_with_a_v_version_takes_its_type_from_context(nlp):
+    types = _types(nlp, "We evaluate Quorra-LM on VireoMem v1 and KestrelQA benchmarks. Quorra-LM beats LoRA on VireoMem v1.")
+    assert types["VireoMem v1"] == "Dataset"
+
+
 def test_results_a_number_in_an_unnamed_measure_takes_no_metric_from_another_clause(nlp):
     record = _extract(nlp, "A study", (
         "Quorra shows gains of up to 10.35% in attack resilience, while maintaining competitive accuracy. "
