@@ -871,20 +871,22 @@ def test_entities_an_acronym_for_a_disease_scan_or_record_is_no_entity(nlp):
     assert "FEAST" in names
 
 
-def test_entities_an_inference_engine_or_toolkit_the_paper_runs_on_is_no_entity(nlp):
-    record = _extract(nlp, "A study", "QuorraNet runs on vLLM and SGLang, is built with LangChain and beats GPT-4o on ToolBench.")
+def test_entities_an_inference_engine_toolkit_or_record_standard_the_paper_runs_on_is_no_entity(nlp):
+    record = _extract(nlp, "A study", "QuorraNet reads FHIR and DICOM records, runs on vLLM and SGLang, is built with "
+                      "LangChain and beats GPT-4o on ToolBench.")
     names = {m.text for m in record.mentions}
-    assert not names & {"vLLM", "SGLang", "LangChain"} and {"QuorraNet", "GPT-4o", "ToolBench"} <= names
+    assert not names & {"vLLM", "SGLang", "LangChain", "FHIR", "DICOM"} and {"QuorraNet", "GPT-4o", "ToolBench"} <= names
 
 
-def test_entities_an_acronym_for_property_resources_or_a_commission_is_no_entity(nlp):
+def test_entities_an_acronym_for_property_resources_a_commission_or_an_infrared_band_is_no_entity(nlp):
     record = _extract(
         nlp, "A study",
         "Model extraction threatens the intellectual property (IP) of providers. Human Resources (HR) teams and the"
-        " Securities and Exchange Commission (SEC) read filings; Quorra cuts energy from 263 to 108-128mJ.",
+        " Securities and Exchange Commission (SEC) read filings; Quorra cuts energy from 263 to 108-128mJ."
+        " Short-wave infrared (SWIR) imaging helps in fog.",
     )
     names = {m.text for m in record.mentions}
-    assert not names & {"IP", "intellectual property", "HR", "Human Resources", "SEC", "108-128mJ"}
+    assert not names & {"IP", "intellectual property", "HR", "Human Resources", "SEC", "108-128mJ", "SWIR", "Short-wave infrared"}
 
 
 def test_relations_over_an_amount_compares_with_nothing(nlp):
