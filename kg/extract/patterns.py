@@ -984,20 +984,21 @@ _EDITION_WORDS = (("shared", "task"), ("challenge",), ("competition",))
 
 def _edition_end(doc: Doc, span: Span) -> int:
     """The end of "<year> Shared Task", "<year> LiveRAG Challenge" (up to three capitalised
-    words between) after a name, or of "Lab Structural Break Challenge" after a name a year
-    opens ("the 2025 ADIA Lab Structural Break Challenge"), or 0."""
+    words between) after a name, of "Lab Structural Break Challenge" after a name a year
+    opens ("the 2025 ADIA Lab Structural Break Challenge"), or of a "shared task" after any
+    name ("the MEDIQA-CORR shared task"), or 0. Without a year "the AVI Challenge" is the
+    dataset AVI, as its bare mentions are."""
     end = span.end
     if end >= len(doc) or not doc[end - 1].whitespace_:
         return 0
-    if _EDITION_YEAR.match(doc[end].text):
-        end += 1
-    elif not (span.start > 0 and _EDITION_YEAR.match(doc[span.start - 1].text)):
-        return 0
+    year = bool(_EDITION_YEAR.match(doc[end].text))
+    end += year
+    year = year or (span.start > 0 and _EDITION_YEAR.match(doc[span.start - 1].text))
     if end >= len(doc):
         return 0
     for start in range(end, min(end + 4, len(doc))):
         for words in _EDITION_WORDS:
-            if tuple(token.lower_ for token in doc[start : start + len(words)]) == words:
+            if tuple(token.lower_ for token in doc[start : start + len(words)]) == words and (year or words == ("shared", "task")):
                 return start + len(words)
         if not doc[start].text[:1].isupper() or not doc[start - 1].whitespace_:
             return 0

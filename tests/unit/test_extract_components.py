@@ -1343,9 +1343,11 @@ def test_patterns_a_named_challenge_edition_is_one_dataset(nlp):
     assert "QUILL" not in types
 
 
-def test_entities_a_challenge_a_year_opens_is_a_dataset(nlp):
-    types = _types(nlp, "In the 2025 QUILL Lab Structural Break Challenge, Quorra reached 94.13% ROC-AUC.")
-    assert types["QUILL Lab Structural Break Challenge"] == "Dataset" and "QUILL" not in types
+def test_entities_a_challenge_a_year_opens_or_a_shared_task_is_a_dataset(nlp):
+    types = _types(nlp, "In the 2025 QUILL Lab Structural Break Challenge, Quorra reached 94.13% ROC-AUC. It also "
+                   "ranks first in the MARLOWE-CORR shared task, but not in every challenge.")
+    assert types["QUILL Lab Structural Break Challenge"] == types["MARLOWE-CORR shared task"] == "Dataset"
+    assert "QUILL" not in types and "MARLOWE-CORR shared" not in types
 
 
 def test_entities_an_unknown_name_with_a_v_version_takes_its_type_from_context(nlp):
