@@ -345,6 +345,10 @@ def _measures_a_resource(text: str, result: FoundResult, metric_starts: list[int
 _BINDS_TO_NUMBER = re.compile(r"\s+(?:by|of|at|=|:)\s+(?:[+\-]?\d+(?:\.\d+)?\s?%?,?\s+(?:(?:and|or)\s+)?)*$")
 
 
+# "15.20% in word error rate", "a 3-point gain in terms of F1": the metric a gain is in.
+_GAIN_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:terms\s+of\s+)?")
+
+
 def _metric_bound_before(text: str, result: FoundResult, metrics: list[Span], start: int) -> str | None:
     """The metric written right before a result and bound to it: "improving TTFT by 33%,
     TPOT by 22%" (not the nearer TPOT after the comma), "dice scores of 83.28, 87.44, and
@@ -387,6 +391,8 @@ def attach(
         metric = result.metric
     elif bound := _metric_bound_before(text, result, metrics, start):
         metric = bound
+    elif bound := _span_bound_after(metrics, _GAIN_IN, text, result, start):
+        metric = bound  # "5.88% in speaker similarity, 15.20% in word error rate"
     elif (changed := _changed_object(text, result, metrics, others, start))[0]:
         metric = changed[1]
     elif _measures_a_resource(text, result, metric_starts):

@@ -148,6 +148,12 @@ def test_results_attach_metric_and_dataset(nlp):
     assert by_value[74.68].unit is None and by_value[74.68].metric == "ROUGE-L"
 
 
+def test_results_a_gain_in_a_metric_takes_the_metric_after_it(nlp):
+    record = _extract(nlp, "A study", "Quorra gains 5.88% in speaker similarity, 15.20% in word error rate, and 46.98% in spectral distance.")
+    metrics = {r.value: r.metric for r in record.results}
+    assert metrics[5.88] == "speaker similarity" and metrics[15.2] == "word error rate"
+
+
 def test_results_a_change_from_one_number_to_another_belongs_to_the_dataset_before_it(nlp):
     record = _extract(
         nlp, "A method", "Quorra boosts accuracy on Vireo-QA from 30% to 80% and on Kestrel-QA from 22% to 41%."
