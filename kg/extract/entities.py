@@ -1362,20 +1362,24 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
 
 def _cue_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:
     """A coined name typed only by default at some mentions ("and mE5.") takes the type the
-    words around another mention give it ("the mE5 model"), unless the text describes it as a
-    technique ("MELON, a novel multimodal framework ... the MELON model")."""
+    words around another mention give it ("the mE5 model"), however either is cased or
+    hyphenated ("BABYLM" in the title, "the BabyLM Challenge"), unless the text describes it
+    as a technique ("MELON, a novel multimodal framework ... the MELON model")."""
     cued: dict[str, set[str]] = {}
     for span in spans:
         if not span.id_ and span.kb_id_ != GUESSED:
-            cued.setdefault(span_text(span), set()).add(span.label_)
-    guessed = {span_text(span) for span in spans if span.kb_id_ == GUESSED and len(cued.get(span_text(span), ())) == 1}
+            cued.setdefault(normalize_key(span_text(span)), set()).add(span.label_)
+    guessed = {key for span in spans if span.kb_id_ == GUESSED and len(cued.get(key := normalize_key(span_text(span)), ())) == 1}
     if not guessed:
         return spans
     text = doc_text(doc)
-    guessed -= {span_text(span) for span in spans if span_text(span) in guessed and _apposition_kind(text, span.end_char) == "technique"}
+    guessed -= {
+        key for span in spans
+        if (key := normalize_key(span_text(span))) in guessed and _apposition_kind(text, span.end_char) == "technique"
+    }
     return [
-        Span(doc, span.start, span.end, label=next(iter(cued[span_text(span)])), span_id=span.id_)
-        if span.kb_id_ == GUESSED and span_text(span) in guessed else span
+        Span(doc, span.start, span.end, label=next(iter(cued[key])), span_id=span.id_)
+        if span.kb_id_ == GUESSED and (key := normalize_key(span_text(span))) in guessed else span
         for span in spans
     ]
 

@@ -148,6 +148,12 @@ def test_results_attach_metric_and_dataset(nlp):
     assert by_value[74.68].unit is None and by_value[74.68].metric == "ROUGE-L"
 
 
+def test_entities_a_name_guessed_in_one_casing_takes_the_type_another_casing_is_given(nlp):
+    types = _types(nlp, "Models read long contexts. In the QuillLM Challenge, entries used short sequences.",
+                   title="What is the Best Sequence Length for QUILLLM?")
+    assert types["QUILLLM"] == types["QuillLM"] == "Dataset"
+
+
 def test_results_a_gain_in_a_metric_takes_the_metric_after_it(nlp):
     record = _extract(nlp, "A study", "Quorra gains 5.88% in speaker similarity, 15.20% in word error rate, and 46.98% in spectral distance.")
     metrics = {r.value: r.metric for r in record.results}
