@@ -355,11 +355,19 @@ def _superscripted_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_NUMBER_GLUED = re.compile(r"(\d+(?:\.\d+)?)([A-Za-z]+)")
+_SECOND_LETTER_CAPITAL = re.compile(r"[a-z][A-Z][a-z]+")
+
+
 def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of every coined-looking name in a text, trimmed of hyphenated words.
 
     >>> [name for _, _, name in find_name_candidates("O$^2$-Searcher beats A$^{2}$RD; R$^2$ rises.")]
     ['O$^2$-Searcher', 'A$^{2}$RD']
+    >>> [name for _, _, name in find_name_candidates("3DGS at 24kHz and 1Gbps reaches 79.30AUC.")]
+    ['3DGS']
+    >>> [name for _, _, name in find_name_candidates("eXplainable AI beats iForest on iNaturalist.")]
+    ['iForest', 'iNaturalist']
     """
     found = _superscripted_names(text) if "$^" in text else []
     superscripted = [(start, end) for start, end, _ in found]
@@ -376,6 +384,10 @@ def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
             _marked_only_by_generic_parts(name, generic) and not _SUFFIX_WORD_AFTER.match(text, start + len(name))
         ):
             continue
+        if (glued := _NUMBER_GLUED.fullmatch(name)) and ("." in glued[1] or normalize_key(glued[2]) in generic):
+            continue  # "24kHz", "1Gbps", "79.30AUC": a measurement written without its space
+        if _SECOND_LETTER_CAPITAL.fullmatch(name) and _in_vocabulary(name.lower()):
+            continue  # "eXplainable AI", "fRamework": a word with the letter of an acronym capitalised
         found.append((start, start + len(name), name))
     return found
 
