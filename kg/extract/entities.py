@@ -143,6 +143,11 @@ def _cased_otherwise(short: str, listed: str) -> bool:
     return short != listed and short.lower() == listed.lower() and any(ch.islower() for ch in listed[1:])
 
 
+def _recased_mixed(written: str, listed: str) -> bool:
+    """Whether a name is a listed mixed-case one ("CoLA", "T-REx") written in other capitals."""
+    return _cased_otherwise(written, listed) and any(ch.isupper() for ch in listed)
+
+
 def _long_form_span(doc: Doc, long: Span, short: Span, known: dict[tuple[int, int], Span]) -> Span | None:
     """The entity span for a long form, typed and named after whichever side is known."""
     long_known = known.get((long.start, long.end))
@@ -1223,18 +1228,29 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     gazetteer = list(doc.spans[GAZETTEER_KEY]) if GAZETTEER_KEY in doc.spans else []
     patterns = list(doc.spans[PATTERN_KEY]) if PATTERN_KEY in doc.spans else []
     terms = list(doc.spans[TERM_KEY]) if TERM_KEY in doc.spans else []
-    known = _spans_by_offsets(gazetteer + patterns)
     text = doc_text(doc)
     title_end = find_title_end(text)
-    listed_here = {normalize_key(span_text(span)) for span in gazetteer}
-    coined = coined_in_text(text, title_end, listed_here) if title_end else []
     named = (
         named_by_noun(text, title_end)
         + named_before_noun(text, title_end)
         + named_by_apposition(text, title_end)
         + named_own_in_apposition(text, title_end)
     )
-    contributions = named_as_contribution(text, title_end) + named_as_components(text, title_end, set(coined))
+    contributed = named_as_contribution(text, title_end)
+    listed_here = {normalize_key(span_text(span)) for span in gazetteer}
+    recased = {normalize_key(span_text(span)) for span in gazetteer if span.id_ and _recased_mixed(span_text(span), span.id_)}
+    coined = coined_in_text(text, title_end, listed_here - recased) if title_end else []
+    if recased:
+        # "we propose COLA, a ... approach" is not the CoLA corpus, nor "DORA, a framework
+        # for ..." the DoRA method: a listed mixed-case name in other capitals that the paper
+        # names as its own is a new name.
+        own = {normalize_key(name) for name, _, is_own in named + contributed if is_own}
+        own = recased & (own | {normalize_key(name) for name in coined})
+        gazetteer = [span for span in gazetteer if not (span.id_ and normalize_key(span_text(span)) in own)]
+        listed_here -= own
+        coined = [name for name in coined if normalize_key(name) not in recased - own]
+    known = _spans_by_offsets(gazetteer + patterns)
+    contributions = contributed + named_as_components(text, title_end, set(coined))
     if contributions:
         # A listed term after "we introduce" is applied, not coined ("we introduce knowledge distillation").
         named += [found for found in contributions if normalize_key(found[0]) not in listed_here | generic]

@@ -154,6 +154,13 @@ def test_entities_a_name_guessed_in_one_casing_takes_the_type_another_casing_is_
     assert types["QUILLLM"] == types["QuillLM"] == "Dataset"
 
 
+def test_entities_a_listed_mixed_case_name_in_other_capitals_the_paper_names_as_its_own_is_new(nlp):
+    record = _extract(nlp, "A study", "We propose COLA, a method for robot carrying. COLA reduces human effort by 24.7%.")
+    assert {(m.text, m.type, m.canonical) for m in record.mentions if m.text == "COLA"} == {("COLA", "Method", None)}
+    assert ("INTRODUCES", "COLA") in {(r.type, r.target) for r in record.relations}
+    assert {m.type for m in _extract(nlp, "A study", "We fine-tune BERT on COLA and SST-2.").mentions if m.text == "COLA"} == {"Dataset"}
+
+
 def test_results_a_gain_in_a_metric_takes_the_metric_after_it(nlp):
     record = _extract(nlp, "A study", "Quorra gains 5.88% in speaker similarity, 15.20% in word error rate, and 46.98% in spectral distance.")
     metrics = {r.value: r.metric for r in record.results}
