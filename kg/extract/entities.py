@@ -1381,22 +1381,20 @@ def _cue_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:
     words around another mention give it ("the mE5 model"), however either is cased or
     hyphenated ("BABYLM" in the title, "the BabyLM Challenge"), unless the text describes it
     as a technique ("MELON, a novel multimodal framework ... the MELON model")."""
+    keys = [None if span.id_ else normalize_key(span_text(span)) for span in spans]  # a listed span is neither
     cued: dict[str, set[str]] = {}
-    for span in spans:
+    for span, key in zip(spans, keys):
         if not span.id_ and span.kb_id_ != GUESSED:
-            cued.setdefault(normalize_key(span_text(span)), set()).add(span.label_)
-    guessed = {key for span in spans if span.kb_id_ == GUESSED and len(cued.get(key := normalize_key(span_text(span)), ())) == 1}
+            cued.setdefault(key, set()).add(span.label_)
+    guessed = {key for span, key in zip(spans, keys) if span.kb_id_ == GUESSED and len(cued.get(key, ())) == 1}
     if not guessed:
         return spans
     text = doc_text(doc)
-    guessed -= {
-        key for span in spans
-        if (key := normalize_key(span_text(span))) in guessed and _apposition_kind(text, span.end_char) == "technique"
-    }
+    guessed -= {key for span, key in zip(spans, keys) if key in guessed and _apposition_kind(text, span.end_char) == "technique"}
     return [
         Span(doc, span.start, span.end, label=next(iter(cued[key])), span_id=span.id_)
-        if span.kb_id_ == GUESSED and (key := normalize_key(span_text(span))) in guessed else span
-        for span in spans
+        if span.kb_id_ == GUESSED and key in guessed else span
+        for span, key in zip(spans, keys)
     ]
 
 

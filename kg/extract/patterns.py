@@ -1008,9 +1008,11 @@ def _edition_end(doc: Doc, span: Span) -> int:
     year = year or (span.start > 0 and _EDITION_YEAR.match(doc[span.start - 1].text))
     if end >= len(doc):
         return 0
+    if not (year or doc[end].lower_ == "shared" or doc[end].text[:1].isupper()):
+        return 0
     for start in range(end, min(end + 4, len(doc))):
-        for words in _EDITION_WORDS:
-            if tuple(token.lower_ for token in doc[start : start + len(words)]) == words and (year or words == ("shared", "task")):
+        for words in _EDITION_WORDS if year else _EDITION_WORDS[:1]:  # without a year, only a shared task
+            if tuple(token.lower_ for token in doc[start : start + len(words)]) == words:
                 return start + len(words)
         if not doc[start].text[:1].isupper() or not doc[start - 1].whitespace_:
             return 0

@@ -622,6 +622,8 @@ def _familiar_terms(text: str, ents_of: list[list[Span]]) -> set[tuple[int, int]
 def _bracketed_after(doc: Doc, ents_of: list[list[Span]], spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """(start, end) of the names in brackets right after one of `spans`: the acronym of
     "multi-task reinforcement learning (RL)" goes with it, whatever entry it is tied to."""
+    if not spans:
+        return set()
     ends = {end for _, end in spans}
     return {
         (ent.start, ent.end) for ents in ents_of for ent in ents
