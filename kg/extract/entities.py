@@ -1248,7 +1248,6 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
         own = recased & (own | {normalize_key(name) for name in coined})
         gazetteer = [span for span in gazetteer if not (span.id_ and normalize_key(span_text(span)) in own)]
         listed_here -= own
-        coined = [name for name in coined if normalize_key(name) not in recased - own]
     known = _spans_by_offsets(gazetteer + patterns)
     contributions = contributed + named_as_components(text, title_end, set(coined))
     if contributions:
@@ -1381,7 +1380,7 @@ def _cue_type_everywhere(doc: Doc, spans: list[Span]) -> list[Span]:
     words around another mention give it ("the mE5 model"), however either is cased or
     hyphenated ("BABYLM" in the title, "the BabyLM Challenge"), unless the text describes it
     as a technique ("MELON, a novel multimodal framework ... the MELON model")."""
-    keys = [None if span.id_ else normalize_key(span_text(span)) for span in spans]  # a listed span is neither
+    keys = [None if span.id_ else normalize_key(span_text(span)) for span in spans]  # a listed span is never retyped here
     cued: dict[str, set[str]] = {}
     for span, key in zip(spans, keys):
         if not span.id_ and span.kb_id_ != GUESSED:
