@@ -203,6 +203,14 @@ def _kind_noun_after_pair(doc: Doc, long: Span, short: Span) -> str:
     return next_word if pair_typed_by_next_word(next_word) else ""
 
 
+def _domain_noun_after_pair(doc: Doc, long: Span, short: Span) -> bool:
+    """Whether the noun after "long form (SHORT)" says the pair names a thing of the field a
+    paper applies ML to: "Hepato-pancreato-biliary (HPB) disorders", "the Banking, Financial
+    Services, and Insurance (BFSI) sector"."""
+    end = _pair_end(doc, long, short)
+    return end < len(doc) and doc[end].lower_ in type_cues()["domain_head"]
+
+
 def _typed_by_noun_after_pair(doc: Doc, long: Span, short: Span) -> bool:
     """Whether the noun after the pair says its type against a term's: a dataset or metric
     noun always, a technique noun unless the long form names a task ("a knowledge graph
@@ -1290,7 +1298,10 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
                 # "augmented reality (AR)": "AR pipelines" is no name; "interfaces (BCIs)": nor is "BCI"
                 domain_short_forms |= _singular_and_plural(span_text(short))
             continue
-        domain_pair = names_a_domain_thing(span_text(long)) or _spells_a_modifier(doc, long, short, known)
+        domain_pair = (
+            names_a_domain_thing(span_text(long)) or _spells_a_modifier(doc, long, short, known)
+            or _domain_noun_after_pair(doc, long, short)
+        )
         if domain_pair and (long.start, long.end) not in known:
             # Both hold their words against shorter spans ("International Classification" of
             # Diseases, the "EM" of "cryo-EM"), then go.

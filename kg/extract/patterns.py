@@ -368,6 +368,8 @@ def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
     ['3DGS']
     >>> [name for _, _, name in find_name_candidates("eXplainable AI beats iForest on iNaturalist.")]
     ['iForest', 'iNaturalist']
+    >>> [name for _, _, name in find_name_candidates("GPT-4o fills [MASK] tokens [KVM24].")]
+    ['GPT-4o']
     """
     found = _superscripted_names(text) if "$^" in text else []
     superscripted = [(start, end) for start, end, _ in found]
@@ -388,6 +390,8 @@ def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
             continue  # "24kHz", "1Gbps", "79.30AUC": a measurement written without its space
         if _SECOND_LETTER_CAPITAL.fullmatch(name) and _in_vocabulary(name.lower()):
             continue  # "eXplainable AI", "fRamework": a word with the letter of an acronym capitalised
+        if text[start - 1 : start] == "[" and text[start + len(name) : start + len(name) + 1] == "]":
+            continue  # "[MASK]", "[CLS]", "[KVM24]": a special token or a citation key
         found.append((start, start + len(name), name))
     return found
 

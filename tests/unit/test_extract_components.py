@@ -908,6 +908,22 @@ def test_entities_an_acronym_for_property_resources_a_commission_or_an_infrared_
     assert not names & {"IP", "intellectual property", "HR", "Human Resources", "SEC", "108-128mJ", "SWIR", "Short-wave infrared"}
 
 
+def test_entities_an_acronym_pair_followed_by_a_disease_or_sector_noun_is_no_entity(nlp):
+    record = _extract(
+        nlp, "A study",
+        "Vireo-pancreato-biliary (VPB) disorders are rare. Quorra serves the Kestrel Data Center (KDC) industry"
+        " and non-player character (NPC) vehicles; we propose Marlowe Vector Memory (MVM) for it.",
+    )
+    names = {m.text for m in record.mentions}
+    assert not names & {"VPB", "Vireo-pancreato-biliary", "KDC", "Kestrel Data Center", "NPC", "non-player character"}
+    assert {"Marlowe Vector Memory", "MVM"} <= names
+
+
+def test_entities_a_special_token_or_citation_key_in_square_brackets_is_no_entity(nlp):
+    names = set(_types(nlp, "QuorraLM pools the [EOS] token and the [CLS] state, as in [KVM24], and beats Vireo-7B."))
+    assert {"QuorraLM", "Vireo-7B"} <= names and not names & {"EOS", "CLS", "KVM24"}
+
+
 def test_relations_over_an_amount_compares_with_nothing(nlp):
     compared = _targets(
         nlp, "We label over 44,000 Tessary-7B answers gathered over the past decade. It improves over Marlowe-13B.",
@@ -2495,6 +2511,15 @@ def test_patterns_a_search_space_is_no_search_technique(nlp):
     ))
     assert types["beam search"] == "Method"
     assert not {"topology-aware search", "RDARTS search"} & types.keys()
+
+
+def test_patterns_search_results_engines_and_queries_are_no_search_technique(nlp):
+    types = _types(nlp, (
+        "QuorraRAG filters low-quality search results from generative search engines and rewrites ambiguous"
+        " search queries with beam search."
+    ))
+    assert types["beam search"] == "Method"
+    assert not {"low-quality search", "generative search", "ambiguous search"} & types.keys()
 
 
 def test_entities_recorded_body_signals_and_web_runtimes_are_no_entities(nlp):
