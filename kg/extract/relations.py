@@ -320,6 +320,22 @@ def _compares_two_objects(lowered: str, cue: re.Match, preposition: re.Match, en
     )
 
 
+def _closing_result_bracket(lowered: str, begin: int, at: int) -> int:
+    """Where the bracket of scores that `at` stands in closes, or -1: "outperforming X (97%
+    for three-class, 98.75% for binary), Y (...)" goes on past a "for" of the scores.
+
+    >>> _closing_result_bracket("x (97% for a), y", 0, 7), _closing_result_bracket("x (with a), y", 0, 3)
+    (12, -1)
+    """
+    opening = lowered.rfind("(", begin, at)
+    if opening < 0 or lowered.find(")", opening, at) >= 0 or not _RESULT_IN_BRACKET.match(lowered, opening + 1):
+        return -1
+    return lowered.find(")", at)
+
+
+_RESULT_IN_BRACKET = re.compile(r"\s*[+-]?\d[\d.,]*\s*%")
+
+
 def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]]:
     """(start, end) of the text each comparison cue of a sentence compares with."""
     scopes = []
@@ -333,6 +349,8 @@ def _compared_scopes(lowered: str, cues: list[re.Match]) -> list[tuple[int, int]
         preposition = _COMPARED_PREPOSITION.match(lowered, cue.end())
         begin = preposition.end()
         end = _COMPARED_SCOPE_END.search(lowered, begin)
+        while end and (close := _closing_result_bracket(lowered, begin, end.start())) > 0:
+            end = _COMPARED_SCOPE_END.search(lowered, close)
         if end and _compares_two_objects(lowered, cue, preposition, end):
             end = _COMPARED_SCOPE_END.search(lowered, end.end())
         while end and (margin := _MARGIN.match(lowered, end.start())) and (listed := _NEXT_IN_LIST.match(lowered, margin.end())):

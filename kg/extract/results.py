@@ -250,7 +250,10 @@ def find_bare_scores(text: str, metric_ends: list[tuple[int, str]], metric_start
 
 # Where a clause ends: not at the ", and" of a list of numbers ("50.1%, 92.4%, and 67.7% accuracies",
 # "improves accuracy by 2.1% on X, and by 3.4% on Y").
-_CLAUSE_END = re.compile(r";| while | whereas |, but |, and (?!(?:by |to |of |at )?[+\-−~]?\$?\d)")
+# ", and Kestrel (94.50% ...)" goes on a list of scores; it starts no clause.
+_CLAUSE_END = re.compile(
+    r";| while | whereas |, but |, and (?!(?:by |to |of |at )?[+\-−~]?\$?\d|[\w\-.]+ \([+\-]?\d[\d.]*\s*%)"
+)
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

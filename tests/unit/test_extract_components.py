@@ -919,6 +919,18 @@ def test_entities_an_acronym_pair_followed_by_a_disease_or_sector_noun_is_no_ent
     assert {"Marlowe Vector Memory", "MVM"} <= names
 
 
+def test_relations_and_results_a_list_of_baselines_each_with_bracketed_scores_is_all_compared(nlp):
+    record = _extract(
+        nlp, "A study",
+        "We propose QuorraNet. Our ensemble reaches 98% accuracy, outperforming VireoNet-201 (97% for three-class,"
+        " 98.75% for binary), KestrelNet-v3 (96.25% for three-class, 98.50% for binary), and MarloweNet (94.50% for"
+        " three-class, 98% for binary).",
+    )
+    compared = {r.target for r in record.relations if r.type == "COMPARES_TO"}
+    assert compared == {"VireoNet-201", "KestrelNet-v3", "MarloweNet"}
+    assert {(r.text, r.metric) for r in record.results if r.text == "94.50%"} == {("94.50%", "accuracy")}
+
+
 def test_entities_a_special_token_or_citation_key_in_square_brackets_is_no_entity(nlp):
     names = set(_types(nlp, "QuorraLM pools the [EOS] token and the [CLS] state, as in [KVM24], and beats Vireo-7B."))
     assert {"QuorraLM", "Vireo-7B"} <= names and not names & {"EOS", "CLS", "KVM24"}
