@@ -514,6 +514,42 @@ _LIST_GAP = re.compile(r"^(?: \([^()]{1,20}\))?(?:,|, and|, or| and| or|/|;)? ?$
 _MODEL_SIZE_AFTER = re.compile(r" \((?:\d+(?:\.\d+)?[BT](?:-A\d+(?:\.\d+)?[BT])?|\d+(?:\.\d+)?[KMBT] parameters)\)")
 
 
+# Name endings that say "dataset" less surely than "Bench" does: "PhysWorld, a framework that
+# enables robot learning", "SparseEval, a method that ..." are systems.
+_SUFFIXES_OF_SYSTEMS_TOO = ("world", "eval", "qa", "bank", "db", "hub")
+_EVALUATION_WORD = re.compile(r"evaluat|benchmark|assess|judg|test|simulat", re.I)
+
+
+def _system_despite_suffix(text: str, end: int, name: str) -> bool:
+    """Whether an apposition calls a name typed by its dataset-like ending a technique that
+    is no evaluation: "EgoWorld, a novel two-stage framework", not "QuillEval, an evaluation
+    framework" or "the Vireo Bench (VB), a framework" (a benchmark whatever the apposition).
+
+    >>> _system_despite_suffix("X, a memory framework", 1, "QuillBank"), _system_despite_suffix("X, an evaluation framework", 1, "QuillEval")
+    (True, False)
+    """
+    if not name.lower().endswith(_SUFFIXES_OF_SYSTEMS_TOO) or name.lower().endswith("treebank"):
+        return False
+    if _apposition_kind(text, end) != "technique":
+        return False  # "X, a novel dataset and a scalable pipeline"
+    return not _EVALUATION_WORD.search(_METHOD_APPOSITION_AFTER.match(text, end, end + _APPOSITION_REACH).group())
+
+
+def retype_systems_named_like_datasets(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Unlisted names typed Dataset by their ending that an apposition calls a technique
+    are Methods, wherever they stand: "we propose EgoWorld, a novel two-stage framework"."""
+    text = doc_text(doc)
+    systems = {
+        span_text(span) for span in spans
+        if not span.kb_id_ and span.label_ == "Dataset" and _system_despite_suffix(text, span.end_char, span_text(span))
+    }
+    return [
+        Span(doc, span.start, span.end, label="Method", span_id=span.id_)
+        if span_text(span) in systems and not span.kb_id_ and span.label_ == "Dataset" else span
+        for span in spans
+    ]
+
+
 def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
     """Guessed names that are a listed model's name plus variant words ("BERT-Base",
     "T5-Large", "Vicuna-Chat"), that are given a model's size ("Quorra-Chat (8B)") or that an
@@ -1378,6 +1414,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
             for span, text_ in zip(kept, texts)
         ]
     kept = retype_models_and_metrics(doc, sorted(kept, key=lambda span: span.start), long_forms)
+    kept = retype_systems_named_like_datasets(doc, kept)
     kept = retype_technique_lists(doc, kept, title_end)
     kept = retype_from_context(doc, kept, long_forms)
     kept = retype_tasks(doc, kept, title_end, long_forms)

@@ -235,6 +235,9 @@ def guess_type_weakly(name: str, next_word: str = "", long_form: str = "") -> tu
     return _guess_type(name, next_word, long_form)
 
 
+_LAST_WORD = re.compile(r"[A-Z]?[a-z]+$")
+
+
 def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     cues = type_cues()
     name = _SUPERSCRIPT.sub("", name)  # "O$^2$-Searcher": the exponent is no version or size
@@ -247,9 +250,12 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
     lowered, written = _name_suffix_endings()
     ends_in_suffix = last_segment.endswith(lowered) or core.endswith(written)
     ends_in_suffix = ends_in_suffix and not _plain_words_before_data(core.split("-"))  # "Proof-of-Data"
+    last_word = match[0].lower() if ends_in_suffix and (match := _LAST_WORD.search(core)) else last_segment  # "CodeRetrieval"
     for suffix, type_ in cues["name_suffix"].items() if ends_in_suffix else ():
-        if last_segment == suffix or (len(last_segment) > len(suffix) + 2 and last_segment.endswith(suffix)):
-            return type_, False
+        if last_segment == suffix or (
+            len(last_segment) > len(suffix) + 2 and last_segment.endswith(suffix) and not _in_vocabulary(last_word)
+        ):
+            return type_, False  # "Metaworld", not "MILP-Retrieval", "CodeRetrieval" or "Offset"
         # "CVBench", "WebQA": the suffix written as its own capitalised word
         if len(last_segment) > len(suffix) and core.endswith((suffix.capitalize(), suffix.upper())) and len(suffix) >= 2:
             return type_, False

@@ -61,7 +61,8 @@ def test_patterns_find_names_in_text_and_skip_generic():
      ("QuillBenchv1", "", "", "Dataset"), ("QuillEval-v2.1", "", "", "Dataset"), ("Quill-Data", "", "", "Method"),
      ("QuillVLA-Data", "", "", "Dataset"), ("Quorra-QTR-10K", "", "", "Dataset"), ("Quorra-70M", "", "", "Model"),
      ("QPEA2", "", "Quorra Pareto Evolutionary Algorithm 2", "Method"), ("QDS2", "", "Quill Distribution Score 2", "Metric"),
-     ("QuillShare-2025", "Task", "", "Dataset"), ("QuillShare", "task", "", "Task")],
+     ("QuillShare-2025", "Task", "", "Dataset"), ("QuillShare", "task", "", "Task"), ("Quillworld", "", "", "Dataset"),
+     ("Quill-Retrieval", "", "", "Method"), ("QuillRetrieval", "", "", "Method"), ("Quill-Offset", "", "", "Method")],
 )
 def test_patterns_guess_type(name, next_word, long_form, expected):
     assert guess_type(name, next_word, long_form) == expected
@@ -934,6 +935,16 @@ def test_relations_and_results_a_list_of_baselines_each_with_bracketed_scores_is
 def test_entities_a_special_token_or_citation_key_in_square_brackets_is_no_entity(nlp):
     names = set(_types(nlp, "QuorraLM pools the [EOS] token and the [CLS] state, as in [KVM24], and beats Vireo-7B."))
     assert {"QuorraLM", "Vireo-7B"} <= names and not names & {"EOS", "CLS", "KVM24"}
+
+
+def test_entities_a_name_ending_like_a_dataset_that_an_apposition_calls_a_framework_is_a_method(nlp):
+    types = _types(nlp, (
+        "We propose QuorraWorld, a novel two-stage framework that reconstructs views, and VireoEval, an evaluation"
+        " framework for agents. KestrelQA, a novel dataset and a scalable pipeline, completes it. QuorraWorld beats"
+        " Marlowe-7B on KestrelQA."
+    ))
+    assert types["QuorraWorld"] == "Method"
+    assert types["VireoEval"] == types["KestrelQA"] == "Dataset"
 
 
 def test_relations_over_an_amount_compares_with_nothing(nlp):
