@@ -200,7 +200,20 @@ def _kind_noun_after_pair(doc: Doc, long: Span, short: Span) -> str:
     next_word = doc[end].text if end < len(doc) else ""
     if long.end < short.start - 1:  # "a Quill Alignment framework (QA)": the kind noun before the bracket
         next_word = doc[long.end].text
-    return next_word if pair_typed_by_next_word(next_word) else ""
+    if pair_typed_by_next_word(next_word) or (next_word in _PLURAL_DATASET_NOUNS and _second_of_two_pairs(doc, long)):
+        return next_word
+    return ""
+
+
+# "the Chinese Traffic Sign (CTS) and Belgian Traffic Sign (BTS) datasets": a plural noun
+# after the second of two pairs names both, where after one pair it names a domain.
+_PLURAL_DATASET_NOUNS = frozenset({"datasets", "benchmarks", "corpora"})
+
+
+def _second_of_two_pairs(doc: Doc, long: Span) -> bool:
+    before = doc[max(0, long.start - 4) : long.start]
+    words = [token.lower_ for token in before if token.lower_ not in ("the", ",")]
+    return len(words) >= 2 and words[-1] in ("and", "or") and words[-2] == ")"
 
 
 def _domain_noun_after_pair(doc: Doc, long: Span, short: Span) -> bool:

@@ -947,6 +947,14 @@ def test_entities_a_name_ending_like_a_dataset_that_an_apposition_calls_a_framew
     assert types["VireoEval"] == types["KestrelQA"] == "Dataset"
 
 
+def test_entities_two_acronym_pairs_before_a_plural_dataset_noun_are_both_datasets(nlp):
+    types = _types(nlp, (
+        "QuorraNet is verified on the Kestrel Traffic Sign (KTS) and Vireo Traffic Sign (VTS) datasets, and on the"
+        " Marlowe Speech Words (MSW), and the Quill Speech Commands (QSC) datasets."
+    ))
+    assert {types[name] for name in ("KTS", "Vireo Traffic Sign", "VTS", "MSW", "Quill Speech Commands", "QSC")} == {"Dataset"}
+
+
 def test_relations_over_an_amount_compares_with_nothing(nlp):
     compared = _targets(
         nlp, "We label over 44,000 Tessary-7B answers gathered over the past decade. It improves over Marlowe-13B.",
