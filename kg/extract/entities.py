@@ -533,19 +533,22 @@ _SUFFIXES_OF_SYSTEMS_TOO = ("world", "eval", "qa", "bank", "db", "hub")
 _EVALUATION_WORD = re.compile(r"evaluat|benchmark|assess|judg|test|simulat", re.I)
 
 
-def _system_despite_suffix(text: str, end: int, name: str) -> bool:
+def _system_despite_suffix(text: str, start: int, end: int, name: str) -> bool:
     """Whether an apposition calls a name typed by its dataset-like ending a technique that
     is no evaluation: "EgoWorld, a novel two-stage framework", not "QuillEval, an evaluation
     framework" or "the Vireo Bench (VB), a framework" (a benchmark whatever the apposition).
+    A colon is an apposition only after a title's name: "results on QuillBank: a unified
+    system ..., and a hybrid approach" opens a list.
 
-    >>> _system_despite_suffix("X, a memory framework", 1, "QuillBank"), _system_despite_suffix("X, an evaluation framework", 1, "QuillEval")
+    >>> _system_despite_suffix("X, a memory framework", 0, 1, "QuillBank"), _system_despite_suffix("X, an evaluation framework", 0, 1, "QuillEval")
     (True, False)
     """
     if not name.lower().endswith(_SUFFIXES_OF_SYSTEMS_TOO) or name.lower().endswith("treebank"):
         return False
     if _apposition_kind(text, end) != "technique":
         return False  # "X, a novel dataset and a scalable pipeline"
-    return not _EVALUATION_WORD.search(_METHOD_APPOSITION_AFTER.match(text, end, end + _APPOSITION_REACH).group())
+    apposition = _METHOD_APPOSITION_AFTER.match(text, end, end + _APPOSITION_REACH).group()
+    return not _EVALUATION_WORD.search(apposition) and (start == 0 or not apposition.startswith(":"))
 
 
 def retype_systems_named_like_datasets(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -554,7 +557,8 @@ def retype_systems_named_like_datasets(doc: Doc, spans: list[Span]) -> list[Span
     text = doc_text(doc)
     systems = {
         span_text(span) for span in spans
-        if not span.kb_id_ and span.label_ == "Dataset" and _system_despite_suffix(text, span.end_char, span_text(span))
+        if not span.kb_id_ and span.label_ == "Dataset"
+        and _system_despite_suffix(text, span.start_char, span.end_char, span_text(span))
     }
     return [
         Span(doc, span.start, span.end, label="Method", span_id=span.id_)

@@ -941,10 +941,10 @@ def test_entities_a_name_ending_like_a_dataset_that_an_apposition_calls_a_framew
     types = _types(nlp, (
         "We propose QuorraWorld, a novel two-stage framework that reconstructs views, and VireoEval, an evaluation"
         " framework for agents. KestrelQA, a novel dataset and a scalable pipeline, completes it. QuorraWorld beats"
-        " Marlowe-7B on KestrelQA."
+        " Marlowe-7B on KestrelQA. We test two approaches on QuillBank: a unified system and a hybrid approach."
     ))
     assert types["QuorraWorld"] == "Method"
-    assert types["VireoEval"] == types["KestrelQA"] == "Dataset"
+    assert types["VireoEval"] == types["KestrelQA"] == types["QuillBank"] == "Dataset"
 
 
 def test_entities_two_acronym_pairs_before_a_plural_dataset_noun_are_both_datasets(nlp):
