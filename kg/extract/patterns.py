@@ -361,7 +361,8 @@ def _superscripted_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_NUMBER_GLUED = re.compile(r"(\d+(?:\.\d+)?)([A-Za-z]+)")
+_NUMBER_GLUED = re.compile(r"(\d+(?:\.\d+)?)-?([A-Za-z]+)")
+_DATED_GENERIC = re.compile(r"([A-Za-z]+)[-']?(\d{2}|\d{4})")
 _SECOND_LETTER_CAPITAL = re.compile(r"[a-z][A-Z][a-z]+")
 
 
@@ -370,7 +371,7 @@ def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
 
     >>> [name for _, _, name in find_name_candidates("O$^2$-Searcher beats A$^{2}$RD; R$^2$ rises.")]
     ['O$^2$-Searcher', 'A$^{2}$RD']
-    >>> [name for _, _, name in find_name_candidates("3DGS at 24kHz and 1Gbps reaches 79.30AUC.")]
+    >>> [name for _, _, name in find_name_candidates("3DGS at 24kHz and 1Gbps reaches 79.30AUC on a 16-GPU node (AAAI-26).")]
     ['3DGS']
     >>> [name for _, _, name in find_name_candidates("eXplainable AI beats iForest on iNaturalist.")]
     ['iForest', 'iNaturalist']
@@ -392,8 +393,10 @@ def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
             _marked_only_by_generic_parts(name, generic) and not _SUFFIX_WORD_AFTER.match(text, start + len(name))
         ):
             continue
+        if (dated := _DATED_GENERIC.fullmatch(name)) and normalize_key(dated[1]) in generic:
+            continue  # "AAAI-26", "ICLR-2025", "ICML2022": a venue's edition
         if (glued := _NUMBER_GLUED.fullmatch(name)) and ("." in glued[1] or normalize_key(glued[2]) in generic):
-            continue  # "24kHz", "1Gbps", "79.30AUC": a measurement written without its space
+            continue  # "24kHz", "1Gbps", "79.30AUC", "16-GPU": a measurement written without its space
         if _SECOND_LETTER_CAPITAL.fullmatch(name) and _in_vocabulary(name.lower()):
             continue  # "eXplainable AI", "fRamework": a word with the letter of an acronym capitalised
         if text[start - 1 : start] == "[" and text[start + len(name) : start + len(name) + 1] == "]":

@@ -902,11 +902,11 @@ def test_entities_an_acronym_for_property_resources_a_commission_or_an_infrared_
     record = _extract(
         nlp, "A study",
         "Model extraction threatens the intellectual property (IP) of providers. Human Resources (HR) teams and the"
-        " Securities and Exchange Commission (SEC) read filings; Quorra cuts energy from 263 to 108-128mJ."
+        " Securities and Exchange Commission (SEC) read filings; Quorra cuts energy from 263 to 108-128mJ on a 16-GPU node (AAAI-26)."
         " Short-wave infrared (SWIR) imaging helps in fog.",
     )
     names = {m.text for m in record.mentions}
-    assert not names & {"IP", "intellectual property", "HR", "Human Resources", "SEC", "108-128mJ", "SWIR", "Short-wave infrared"}
+    assert not names & {"IP", "intellectual property", "HR", "Human Resources", "SEC", "108-128mJ", "16-GPU", "AAAI-26", "SWIR", "Short-wave infrared"}
 
 
 def test_entities_an_acronym_pair_followed_by_a_disease_or_sector_noun_is_no_entity(nlp):
