@@ -504,6 +504,7 @@ def _introduced_after(
             continue  # "the Layer Index Rescaling (LIR) weight initialization scheme"
         elif _LIST_GLUE.match(gap) or (
             not only_listed_with and span_text(ent) in coined and span_text(ent) not in seen_before and _names_the_object(gap)
+            and not _cues()["existing_before"].search(gap[_list_start(gap) :])  # "; we augment five established benchmarks (X"
         ):
             introduced.append(ent)
         else:
