@@ -393,7 +393,7 @@ def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
             _marked_only_by_generic_parts(name, generic) and not _SUFFIX_WORD_AFTER.match(text, start + len(name))
         ):
             continue
-        if (dated := _DATED_GENERIC.fullmatch(name)) and normalize_key(dated[1]) in generic:
+        if name[-1].isdigit() and (dated := _DATED_GENERIC.fullmatch(name)) and normalize_key(dated[1]) in generic:
             continue  # "AAAI-26", "ICLR-2025", "ICML2022": a venue's edition
         if (glued := _NUMBER_GLUED.fullmatch(name)) and ("." in glued[1] or normalize_key(glued[2]) in generic):
             continue  # "24kHz", "1Gbps", "79.30AUC", "16-GPU": a measurement written without its space
