@@ -364,6 +364,12 @@ def _superscripted_names(text: str) -> list[tuple[int, int, str]]:
 _NUMBER_GLUED = re.compile(r"(\d+(?:\.\d+)?)-?([A-Za-z]+)")
 _DATED_GENERIC = re.compile(r"([A-Za-z]+)[-']?(\d{2}|\d{4})")
 _SECOND_LETTER_CAPITAL = re.compile(r"[a-z][A-Z][a-z]+")
+# "on three POI benchmarks", "across six EEG datasets": counted, the name is the data's domain.
+_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|various|numerous|many)|(?<![\d.,])\d+) $",
+    re.I,
+)
+_DATA_NOUNS_AFTER = re.compile(r" (?:datasets|benchmarks|corpora)\b")
 
 
 def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
@@ -401,6 +407,8 @@ def find_name_candidates(text: str) -> list[tuple[int, int, str]]:
             continue  # "eXplainable AI", "fRamework": a word with the letter of an acronym capitalised
         if text[start - 1 : start] == "[" and text[start + len(name) : start + len(name) + 1] == "]":
             continue  # "[MASK]", "[CLS]", "[KVM24]": a special token or a citation key
+        if _DATA_NOUNS_AFTER.match(text, start + len(name)) and _COUNT_BEFORE.search(text, max(0, start - 12), start):
+            continue
         found.append((start, start + len(name), name))
     return found
 

@@ -937,6 +937,13 @@ def test_entities_a_special_token_or_citation_key_in_square_brackets_is_no_entit
     assert {"QuorraLM", "Vireo-7B"} <= names and not names & {"EOS", "CLS", "KVM24"}
 
 
+def test_entities_a_counted_name_before_a_plural_dataset_noun_is_no_entity(nlp):
+    names = set(_types(nlp, (
+        "QuorraRec beats Vireo-7B on three KPOI benchmarks and across 12 TabQG datasets. It also tops QuillQA."
+    )))
+    assert {"QuorraRec", "Vireo-7B", "QuillQA"} <= names and not names & {"KPOI", "TabQG"}
+
+
 def test_entities_a_name_ending_like_a_dataset_that_an_apposition_calls_a_framework_is_a_method(nlp):
     types = _types(nlp, (
         "We propose QuorraWorld, a novel two-stage framework that reconstructs views, and VireoEval, an evaluation"
