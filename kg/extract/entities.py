@@ -567,6 +567,33 @@ def retype_systems_named_like_datasets(doc: Doc, spans: list[Span]) -> list[Span
     ]
 
 
+# "MangaVQA and MangaLMM: A Benchmark and Specialized Model for ...": a title's two names,
+# then the two nouns its colon opens, in the same order.
+_RESPECTIVE_TITLE = re.compile(
+    r"(?P<first>[^\s:]+) (?:and|&) (?P<second>[^\s:]+): (?:An?|The) (?:(?!(?:for|of|on|in)\b)[\w\-]+ ){0,4}?(?P<first_kind>[\w\-]+)"
+    r" (?:and|&) (?:an? )?(?:(?!(?:for|of|on|in)\b)[\w\-]+ ){0,4}?(?P<second_kind>[\w\-]+)(?=$| (?:for|of|with|to|on|in)\b|[:,])"
+)
+_SYSTEM_NOUNS = {"agent": "Method", "workflow": "Method", "system": "Method", "toolkit": "Method", "library": "Method"}
+
+
+def retype_respective_title_names(doc: Doc, spans: list[Span], title_end: int) -> list[Span]:
+    """Unlisted names a title pairs with two nouns take a noun each: "SCOPE and SCION: A
+    Benchmark and an Auditable Reference Pipeline" makes SCOPE a Dataset and SCION a Method."""
+    text = doc_text(doc)
+    match = _RESPECTIVE_TITLE.match(text, 0, title_end) if title_end else None
+    if match is None:
+        return spans
+    kinds = {**type_cues()["next_word"], **_SYSTEM_NOUNS}
+    if match["first_kind"].lower() not in kinds or match["second_kind"].lower() not in kinds:
+        return spans
+    typed = {match["first"]: kinds[match["first_kind"].lower()], match["second"]: kinds[match["second_kind"].lower()]}
+    return [
+        Span(doc, span.start, span.end, label=typed[span_text(span)], kb_id=span.kb_id_, span_id=span.id_)
+        if span.kb_id_ in ("", GUESSED) and typed.get(span_text(span), span.label_) != span.label_ else span
+        for span in spans
+    ]
+
+
 def retype_models_and_metrics(doc: Doc, spans: list[Span], long_forms: dict[str, str] | None = None) -> list[Span]:
     """Guessed names that are a listed model's name plus variant words ("BERT-Base",
     "T5-Large", "Vicuna-Chat"), that are given a model's size ("Quorra-Chat (8B)") or that an
@@ -1434,6 +1461,7 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
     kept = retype_systems_named_like_datasets(doc, kept)
     kept = retype_technique_lists(doc, kept, title_end)
     kept = retype_from_context(doc, kept, long_forms)
+    kept = retype_respective_title_names(doc, kept, title_end)
     kept = retype_tasks(doc, kept, title_end, long_forms)
     kept = retype_described_techniques(doc, kept, long_forms)
     kept = sorted(with_list_peers(doc, kept, title_end), key=lambda span: span.start)

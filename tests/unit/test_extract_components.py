@@ -954,6 +954,16 @@ def test_entities_a_name_ending_like_a_dataset_that_an_apposition_calls_a_framew
     assert types["VireoEval"] == types["KestrelQA"] == types["QuillBank"] == "Dataset"
 
 
+def test_entities_two_names_a_title_pairs_with_two_nouns_take_one_noun_each(nlp):
+    types = _types(
+        nlp, "We build QuorraSet. We present VRON (Vireo Reference Ontology Normalization), an auditable pipeline, and test it on QuorraSet.",
+        title="QuorraSet and VRON: A Benchmark and an Auditable Reference Pipeline for Schema Induction",
+    )
+    assert types["QuorraSet"] == "Dataset" and types["VRON"] == types["Vireo Reference Ontology Normalization"] == "Method"
+    types = _types(nlp, "KestrelVQA holds 5,000 questions; KestrelLMM answers them.", title="KestrelVQA and KestrelLMM: A Benchmark and Specialized Model for Comics")
+    assert (types["KestrelVQA"], types["KestrelLMM"]) == ("Dataset", "Model")
+
+
 def test_entities_two_acronym_pairs_before_a_plural_dataset_noun_are_both_datasets(nlp):
     types = _types(nlp, (
         "QuorraNet is verified on the Kestrel Traffic Sign (KTS) and Vireo Traffic Sign (VTS) datasets, and on the"
