@@ -480,6 +480,36 @@ def pair_respectively(text: str, start: int, results: list[FoundResult], metrics
     return [paired.get(result.start, result) for result in results]
 
 
+# "X achieves 86% accuracy, whereas Y reaches only 37.75%.": a second clause scoring another
+# system with a bare number of the same unit reports the same metric.
+_PARALLEL_SCORE_BEFORE = re.compile(
+    r"(?:\bwhereas|\bwhile|, and|, but)\s+(?:[^\s,;]+\s+){1,6}?"
+    r"(?:achieve[sd]|reach(?:es|ed)|attain(?:s|ed)|obtain(?:s|ed)|score[sd]|gets|got|yield(?:s|ed)|record(?:s|ed))"
+    r"\s+(?:only\s+|just\s+|about\s+|around\s+)?$"
+)
+_NOTHING_NAMED_AFTER = re.compile(r"\s*(?:[.;,)]|$|(?:on|for|in|during|at|with|when|under)\b)")
+
+
+def carry_metric_to_parallel_clauses(text: str, results: list[FoundResult]) -> list[FoundResult]:
+    """Results with no metric in a parallel clause take the metric of the result before them
+    (see _PARALLEL_SCORE_BEFORE), when no word after the number says what it measures.
+
+    >>> found = [FoundResult(11, 14, 86.0, "%", "86%", "accuracy"), FoundResult(48, 54, 37.75, "%", "37.75%")]
+    >>> [r.metric for r in carry_metric_to_parallel_clauses("A achieves 86% accuracy, whereas B reaches only 37.75%.", found)]
+    ['accuracy', 'accuracy']
+    """
+    carried = list(results)
+    for k in range(1, len(carried)):
+        result, before = carried[k], carried[k - 1]
+        if (
+            result.metric is None and before.metric and before.unit == result.unit
+            and _PARALLEL_SCORE_BEFORE.search(text, before.end, result.start)
+            and _NOTHING_NAMED_AFTER.match(text, result.end)
+        ):
+            carried[k] = FoundResult(result.start, result.end, result.value, result.unit, result.text, before.metric, result.dataset)
+    return carried
+
+
 def sentence_results(text: str, start: int, ents: list[Span]) -> list[FoundResult]:
     """Every result of one sentence, with metric and dataset attached."""
     metrics = [ent for ent in ents if ent.label_ == "Metric"]
@@ -491,7 +521,7 @@ def sentence_results(text: str, start: int, ents: list[Span]) -> list[FoundResul
     metric_starts = [(m.start_char - start, m.text) for m in metrics]
     results += [r for r in find_bare_scores(text, metric_ends, metric_starts) if not any(s <= r.start < e for s, e in taken)]
     attached = [attach(result, text, start, metrics, datasets, others) for result in sorted(results, key=lambda r: r.start)]
-    return pair_respectively(text, start, attached, metrics, datasets)
+    return pair_respectively(text, start, carry_metric_to_parallel_clauses(text, attached), metrics, datasets)
 
 
 _HAS_NUMBER = re.compile(r"\d|\btimes\b|\bfold\b")

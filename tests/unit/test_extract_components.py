@@ -168,6 +168,16 @@ def test_results_a_gain_in_a_metric_takes_the_metric_after_it(nlp):
     assert metrics[5.88] == "speaker similarity" and metrics[15.2] == "word error rate"
 
 
+def test_results_a_parallel_clause_scoring_another_system_takes_the_metric_before_it(nlp):
+    record = _extract(nlp, "A study", (
+        "On QuorraQA, Kestrel-7B achieves 76.67% accuracy, whereas Vireo-8B reaches only 68.47%. Kestrel-7B scores"
+        " 81.2% accuracy, and Marlowe reaches 99.9% agreement with the author. It achieves 88.1% accuracy while"
+        " using 30% fewer parameters."
+    ))
+    metrics = {r.value: r.metric for r in record.results}
+    assert metrics[68.47] == "accuracy" and metrics[99.9] is None and metrics[30.0] is None
+
+
 def test_results_a_change_from_one_number_to_another_belongs_to_the_dataset_before_it(nlp):
     record = _extract(
         nlp, "A method", "Quorra boosts accuracy on Vireo-QA from 30% to 80% and on Kestrel-QA from 22% to 41%."
