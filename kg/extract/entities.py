@@ -224,6 +224,12 @@ def _domain_noun_after_pair(doc: Doc, long: Span, short: Span) -> bool:
     return end < len(doc) and doc[end].lower_ in type_cues()["domain_head"]
 
 
+def _dataset_noun_after_pair(doc: Doc, long: Span, short: Span) -> bool:
+    """Whether a dataset noun follows "long form (SHORT)": "the Acute Kidney Injury (AKI) dataset"."""
+    end = _pair_end(doc, long, short)
+    return end < len(doc) and type_cues()["next_word"].get(doc[end].lower_) == "Dataset"
+
+
 def _typed_by_noun_after_pair(doc: Doc, long: Span, short: Span) -> bool:
     """Whether the noun after the pair says its type against a term's: a dataset or metric
     noun always, a technique noun unless the long form names a task ("a knowledge graph
@@ -1379,7 +1385,8 @@ def settle_entities(doc: Doc) -> tuple[list[Span], dict[str, str]]:
                 domain_short_forms |= _singular_and_plural(span_text(short))
             continue
         domain_pair = (
-            names_a_domain_thing(span_text(long)) or _spells_a_modifier(doc, long, short, known)
+            names_a_domain_thing(span_text(long)) and not _dataset_noun_after_pair(doc, long, short)
+            or _spells_a_modifier(doc, long, short, known)
             or _domain_noun_after_pair(doc, long, short)
         )
         if domain_pair and (long.start, long.end) not in known:

@@ -908,6 +908,14 @@ def test_entities_an_inference_engine_toolkit_or_record_standard_the_paper_runs_
     assert not names & {"vLLM", "SGLang", "LangChain", "FHIR", "DICOM"} and {"QuorraNet", "GPT-4o", "ToolBench"} <= names
 
 
+def test_entities_a_shell_a_satellite_a_region_and_learning_by_people_are_no_entities(nlp):
+    record = _extract(nlp, "A study", "Inspired by human learning, QuorraProver drives a new Isabelle REPL on CubeSats; it "
+                      "tracks student learning in Southeast Asia (SEA) and beats Vireo-7B in SEA.")
+    names = {m.text for m in record.mentions}
+    assert not names & {"REPL", "CubeSats", "human learning", "student learning", "Southeast Asia", "SEA"}
+    assert {"QuorraProver", "Vireo-7B"} <= names
+
+
 def test_entities_an_acronym_for_property_resources_a_commission_or_an_infrared_band_is_no_entity(nlp):
     record = _extract(
         nlp, "A study",
