@@ -60,6 +60,8 @@ def surface_variants(name: str, type_: str = "") -> set[str]:
     ['ImageNet 1K', 'ImageNet 1k', 'ImageNet-1K', 'ImageNet-1k', 'ImageNet1K', 'ImageNet1k']
     >>> sorted(surface_variants("win rate", "Metric")), sorted(surface_variants("AUC", "Metric"))
     (['win rate', 'win rates', 'win-rate', 'win-rates'], ['AUC', 'AUCs'])
+    >>> sorted(surface_variants("Inception Score", "Metric")), sorted(surface_variants("Dice", "Metric"))
+    (['Inception Score', 'Inception Scores'], ['Dice'])
     """
     variants = {name}
     if "-" in name:
@@ -72,9 +74,12 @@ def surface_variants(name: str, type_: str = "") -> set[str]:
         variants.add(name.replace(" ", "-"))
     # Plurals of common-noun terms, also of techniques and measures after a proper name
     # ("Gaussian processes", "Brier scores"; not "3D geometries" as a task).
+    # "Inception Scores": a capitalised word ends a plural technique or measure of several words.
     last = name.rsplit(" ", 1)[-1]
-    if last.replace("-", "").isalpha() and last.islower() and (name.islower() or " " in name and type_ in ("Method", "Metric")):
-        variants |= {_plural(variant) for variant in variants if variant.rsplit(" ", 1)[-1].islower()}
+    if last.replace("-", "").isalpha() and last[1:].islower() and (
+        name.islower() or " " in name and type_ in ("Method", "Metric")
+    ):
+        variants |= {_plural(variant) for variant in variants if variant.rsplit(" ", 1)[-1][1:].islower()}
     # "AUCs of 0.91 and 0.88": a measure written as an acronym takes a plural too.
     if type_ == "Metric" and _ACRONYM_MEASURE.fullmatch(name):
         variants.add(name + "s")
@@ -137,11 +142,15 @@ def accepts_match(name: str, text: str, type_: str = "Dataset") -> bool:
     (False, True, True)
     >>> accepts_match("mAP", "Map", "Metric"), accepts_match("mAP", "MAP", "Metric"), accepts_match("AUC", "AUCs", "Metric")
     (False, True, True)
+    >>> accepts_match("NDS", "NDSS", "Metric")
+    False
     """
     if name.isupper() and len(name) > 1 and not any(ch.isdigit() for ch in name):
         # An acronym in capitals: "MATH", not "Math". A term's acronym may lower its first
         # letter, the word it abbreviates being a modifier: "nDCG" for NDCG.
-        if type_ == "Metric" and text.endswith("s"):
+        if type_ == "Metric" and len(text) == len(name) + 1:
+            if not text.endswith("s"):
+                return False  # "NDSS 22" is a venue, not NDS in the plural
             text = text[:-1]  # "AUCs"
         return text.isupper() or (type_ in _TERM_TYPES and len(text) >= 3 and text[0].islower() and text[1:].isupper())
     if name[:1].islower() and not name[1:].islower() and text[:1].isupper() and text[1:].islower():

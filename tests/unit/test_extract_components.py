@@ -955,6 +955,23 @@ def test_entities_a_special_token_or_citation_key_in_square_brackets_is_no_entit
     assert {"QuorraLM", "Vireo-7B"} <= names and not names & {"EOS", "CLS", "KVM24"}
 
 
+def test_entities_a_listed_measure_of_capitalised_words_matches_in_the_plural(nlp):
+    record = _extract(nlp, "A study", "QuorraGAN reaches lower Frechet Inception Distance (FID) and higher Inception Scores (IS) than Vireo-GAN.")
+    assert {(m.text, m.type) for m in record.mentions if m.text in ("Inception Scores", "IS")} == {("Inception Scores", "Metric"), ("IS", "Metric")}
+    assert not {r.target for r in record.relations} & {"Inception Scores", "IS"}
+
+
+def test_entities_listed_error_and_detection_measures_an_injury_and_a_venue(nlp):
+    record = _extract(nlp, "A study", (
+        "QuorraDet raises NDS by 2.1% on nuScenes and cuts the normalized mean squared error (NMSE) of Vireo-7B on"
+        " robomimic; it also predicts acute kidney injury (AKI) from records. At NDSS 22, Kestrel was shown."
+    ))
+    types = {m.text: m.type for m in record.mentions}
+    assert types["NDS"] == types["NMSE"] == "Metric" and types["robomimic"] == "Dataset"
+    assert not types.keys() & {"acute kidney injury", "AKI"} and types.get("NDSS") != "Metric"
+    assert {(r.text, r.metric) for r in record.results} == {("2.1%", "NDS")}
+
+
 def test_entities_a_counted_name_before_a_plural_dataset_noun_is_no_entity(nlp):
     names = set(_types(nlp, (
         "QuorraRec beats Vireo-7B on three KPOI benchmarks and across 12 TabQG datasets. It also tops QuillQA."
