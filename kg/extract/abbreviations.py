@@ -66,7 +66,12 @@ def match_long_form(words: str, short: str) -> int | None:
     'Regression Mean'
     >>> match_long_form("the new benchmark", "GRPO") is None
     True
+    >>> words = "we study Speech-to-speech translation"
+    >>> words[match_long_form(words, "S2ST"):]
+    'Speech-to-speech translation'
     """
+    if "2" in short:
+        words = _TO.sub("2\0", words)  # of the same length: offsets hold
     s_idx, l_idx = len(short) - 1, len(words) - 1
     while s_idx >= 0:
         char = short[s_idx].lower()
@@ -84,6 +89,11 @@ def match_long_form(words: str, short: str) -> int | None:
     start = words.rfind(" ", 0, l_idx + 1) + 1
     initials = _initials_start(words, short)
     return start if initials is None else min(start, initials)
+
+
+# "Speech-to-speech translation (S2ST)": a 2 in a short form stands for "to". (A 4 for "for"
+# makes long forms of titles: "LLM4XCE: Large Language Models for ...".)
+_TO = re.compile(r"(?<![^\s-])to(?=[\s-])", re.I)
 
 
 _INITIALS = re.compile(r"[A-Z]{2,8}")

@@ -107,7 +107,8 @@ def _spells_a_modifier(doc: Doc, long: Span, short: Span, known: dict[tuple[int,
     """Whether an unlisted acronym spells out one lower-case compound word nothing types:
     "autoregressive (AR)", "time-to-first-token (TTFT)", "vision-language-action (VLA)"
     describe the noun after them; neither they nor the acronym name an entity."""
-    if " " in span_text(long) or any(ch.isdigit() for ch in span_text(long)) or not span_text(long).islower():
+    word = span_text(long)  # lower case, or capitalised hyphenated at a sentence's start: "Grapheme-to-phoneme (G2P)"
+    if " " in word or any(ch.isdigit() for ch in word) or not (word.islower() or "-" in word and word[1:].islower()):
         return False  # "multi-qa-mpnet-base-dot-v1 (MMPNet)" names a model
     short_known = known.get((short.start, short.end))
     if short_known is not None and short_known.id_:
@@ -115,7 +116,7 @@ def _spells_a_modifier(doc: Doc, long: Span, short: Span, known: dict[tuple[int,
     end = max(long.end, short.end)
     end += end < len(doc) and doc[end].text == ")"
     next_word = doc[end].text if end < len(doc) and pair_typed_by_next_word(doc[end].text) else ""
-    return guess_type_weakly(span_text(short), next_word, long_form=span_text(long)) == (DEFAULT_TYPE, True)
+    return guess_type_weakly(span_text(short), next_word, long_form=span_text(long))[1]  # "G2P": letters with a digit
 
 
 def defines_a_technique_class(long_form: str, short: str) -> bool:

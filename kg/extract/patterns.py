@@ -231,6 +231,8 @@ def guess_type_weakly(name: str, next_word: str = "", long_form: str = "") -> tu
 
     >>> guess_type_weakly("Stream4D"), guess_type_weakly("Qwen3-8B"), guess_type_weakly("Stream4D", "benchmark")
     (('Model', True), ('Model', False), ('Dataset', False))
+    >>> guess_type_weakly("NL2SQL")  # "natural language to SQL": no version
+    ('Method', True)
     """
     return _guess_type(name, next_word, long_form)
 
@@ -281,11 +283,13 @@ def _guess_type(name: str, next_word: str, long_form: str) -> tuple[str, bool]:
         return "Model", bool(_SMALL_COUNT.match(segments[-1]))
     if _THOUSANDS.match(segments[-1]):
         return "Dataset", True  # "Video-QTR-10K", "MedForge-90K": a count of samples
-    if any(ch.isdigit() for ch in name) and name[:1].isupper():
+    if any(ch.isdigit() for ch in name) and name[:1].isupper() and not _TWO_FOR_TO.fullmatch(name):
         return "Model", True
     return DEFAULT_TYPE, True
 
 
+# "NL2SQL", "S2ST", "Instruct2Act": a 2 between letters, the name's only digit, says "to".
+_TWO_FOR_TO = re.compile(r"[^\d]*[A-Za-z]2[A-Za-z][^\d]*")
 _VERSION_SUFFIX = re.compile(r"(?<=[a-zA-Z])[-_]?[vV]\d+(?:\.\d+)*$")
 _TRAILING_NUMBER = re.compile(r"(?<=[a-zA-Z])(?: [vV]?\d+(?:\.\d+)*)+$")
 
@@ -857,6 +861,8 @@ def find_acronym_terms(text: str, skip_before: int = 0) -> list[tuple[int, int, 
     [('out-of-distribution detection', 'Task')]
     >>> find_acronym_terms("We apply Direct Preference Optimization (DPO) fine-tuning.")
     []
+    >>> [p[2:] for p in find_acronym_terms("Natural language to SQL (NL2SQL) translation helps.")]
+    [('Natural language to SQL translation', 'Task')]
     """
     from kg.extract.abbreviations import match_long_form
 
@@ -869,7 +875,10 @@ def find_acronym_terms(text: str, skip_before: int = 0) -> list[tuple[int, int, 
             continue
         long = window[offset:].lstrip()
         words = long.split()
-        if not 1 <= len(words) <= 4 or any(word.lower() in stops or not _MODIFIER.match(word) for word in words):
+        spelled = {"to"} if "2" in match.group("short") else set()  # "Natural language to SQL (NL2SQL) translation"
+        if not 1 <= len(words) <= 4 or any(
+            word.lower() in stops and word.lower() not in spelled or not _MODIFIER.match(word) for word in words
+        ):
             continue
         if heads.get(words[-1].lower()) == "Method":
             continue  # "reinforcement learning (RL) fine-tuning": a technique, then what is done with it

@@ -972,6 +972,17 @@ def test_entities_listed_error_and_detection_measures_an_injury_and_a_venue(nlp)
     assert {(r.text, r.metric) for r in record.results} == {("2.1%", "NDS")}
 
 
+def test_entities_a_2_in_an_acronym_spells_to(nlp):
+    record = _extract(nlp, "A study", (
+        "Speech-to-speech translation (S2ST) is hard. We fine-tune Vireo-7B for S2ST on QuorraSpeech. Grapheme-to-phoneme"
+        " (G2P) conversion helps; our G2P system beats Kestrel-2. Natural language to SQL (NL2SQL) translation is next;"
+        " Quorra helps NL2SQL agents."
+    ))
+    types = {m.text: m.type for m in record.mentions}
+    assert types["S2ST"] == types["Speech-to-speech translation"] == "Task" and types["NL2SQL"] == "Task"
+    assert not types.keys() & {"G2P", "Grapheme-to-phoneme"} and ("ADDRESSES", "S2ST") in {(r.type, r.target) for r in record.relations}
+
+
 def test_entities_a_counted_name_before_a_plural_dataset_noun_is_no_entity(nlp):
     names = set(_types(nlp, (
         "QuorraRec beats Vireo-7B on three KPOI benchmarks and across 12 TabQG datasets. It also tops QuillQA."
