@@ -916,6 +916,11 @@ def test_entities_a_shell_a_satellite_a_region_and_learning_by_people_are_no_ent
     assert {"QuorraProver", "Vireo-7B"} <= names
 
 
+def test_entities_a_depression_or_anxiety_questionnaire_is_no_entity(nlp):
+    names = set(_types(nlp, "QuorraCare predicts PHQ-9 and GAD-7 scores better than Vireo-7B."))
+    assert {"QuorraCare", "Vireo-7B"} <= names and not names & {"PHQ-9", "GAD-7"}
+
+
 def test_entities_an_acronym_for_property_resources_a_commission_or_an_infrared_band_is_no_entity(nlp):
     record = _extract(
         nlp, "A study",
