@@ -990,7 +990,8 @@ def named_own_in_apposition(text: str, start: int = 0) -> list[tuple[str, str, b
 # right after a verb of contribution, ending where a clause or an apposition begins.
 _CONTRIBUTION = re.compile(
     r"(?:propose|introduce|present|develop|design)(?:s|d|ed)? "  # _CONTRIBUTOR_BEFORE must end right before it
-    r"(?P<phrase>[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,4})(?=[,.;:]| \(| (?:that|which|where|as|to|for|into|with|and)\b)"
+    r"(?P<phrase>[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,4})"
+    r"(?=[,.;:]| \(| (?:that|which|where|as|to|for|into|with|and|in|on|via|by|using)\b)"
 )
 _CONTRIBUTOR_BEFORE = re.compile(r"\b(?:[Ww]e|" + _OWN_WORK + ") (?:ha(?:ve|s) )?(?:(?:further|then|also|first|additionally|therefore|thus) )?$")
 
@@ -1007,6 +1008,8 @@ def named_as_contribution(text: str, start: int = 0) -> list[tuple[str, str, boo
     []
     >>> named_as_contribution("We propose expert upcycling, a method that grows models.")
     [('expert upcycling', 'Method', True)]
+    >>> named_as_contribution("we propose interleaved speech-text training in this study")
+    [('interleaved speech-text training', 'Method', True)]
     """
     found = []
     heads, stops = type_cues()["contribution_head"], type_cues()["term_stop"]
